@@ -1,0 +1,1 @@
+"""The graph side: build triples, store them, query, traverse, export and serve."""
