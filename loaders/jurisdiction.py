@@ -1,0 +1,215 @@
+"""The jurisdiction a document belongs to (research-extraction §6), most specific unit first.
+
+Evidence, strongest first: the numbering authority of the "Số" symbol
+(TW/TTg/CP… are national; TU province; HU district; ĐU commune; UBND/HĐND by
+the level the text gives them), the header organisation, the place in the
+date line, and unit names in the trích yếu, preamble and body.
+"""
+
+from __future__ import annotations
+
+from loaders import gazetteer
+from loaders.clean import collapse, is_caps, org_case
+from loaders.models import NATIONAL, AdminUnit, Jurisdiction, Layout, Level
+from loaders.patterns import layout as pl
+from loaders.patterns import references as pr
+
+KIND_LEVEL: dict[str, Level] = {
+    "tỉnh": "province",
+    "thành phố": "province",
+    "huyện": "district",
+    "quận": "district",
+    "thị xã": "district",
+    "xã": "commune",
+    "phường": "commune",
+    "thị trấn": "commune",
+    "đặc khu": "commune",
+}
+_COMMITTEE_KIND = {"tỉnh": "tỉnh", "thành": "thành phố", "huyện": "huyện", "quận": "quận", "thị": "thị xã"}
+REFORM_YEAR = 2025
+
+
+def authority_level(code: str | None) -> Level | None:
+    """Level implied by a numbering-authority code: "TW" central, "TU" province, "HU" district …; None if context."""
+    if not code:
+        return None
+    for suffix, level in pr.PARTY_LEVEL_SUFFIX.items():
+        if code == suffix or (code.endswith(suffix) and len(code) > len(suffix) and suffix != "ĐU"):
+            return level
+    if code.startswith("ĐU"):
+        return None  # ĐUK, ĐUQH, ĐUTT: bloc or agency committees, level from context
+    if pr.LOCAL_STATE_CODE_RE.match(code):
+        return "province" if code.startswith("S") else None
+    if pr.CENTRAL_CODE_RE.match(code):
+        return "central"
+    return None
+
+
+def authority_code(symbol: str | None) -> str | None:
+    """The numbering authority of a symbol: "KH/HU" → "HU", "QĐ-TTg" → "TTg", "KH-UBND" → "UBND"."""
+    if not symbol:
+        return None
+    if "/" in symbol and not pr.YEAR_FIRST_RE.match(symbol):
+        return symbol.split("/", 1)[1]
+    tail = symbol.split("/")[-1]
+    parts = tail.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    return "-".join(parts[1:]) if parts[0] in pr.TYPE_BY_ABBR else parts[0]
+
+
+def find_units(text: str, *, legacy: bool = True) -> list[AdminUnit]:
+    """Administrative units named in ``text``, in order; validated against the gazetteer when possible."""
+    found: list[tuple[int, AdminUnit]] = []
+    for m in pl.UNIT_MENTION_RE.finditer(text):
+        kind = collapse(m.group("kind")).lower().replace("tp.", "thành phố")
+        unit = _validated(kind, m.group("name"), legacy)
+        if unit is not None:
+            found.append((m.start(), unit))
+    for m in pl.COMMITTEE_MENTION_RE.finditer(text):
+        kind = _COMMITTEE_KIND[m.group("kind").lower()]
+        unit = _validated(kind, m.group("name"), legacy)
+        if unit is not None:
+            found.append((m.start(), unit))
+    return [u for _, u in sorted(found, key=lambda x: x[0])]
+
+
+def _validated(kind: str, name: str, legacy: bool) -> AdminUnit | None:
+    """The longest prefix of ``name`` that the gazetteer knows for ``kind``; else the first word pair."""
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        cand = " ".join(words[:n])
+        hits = gazetteer.candidates(kind, cand, legacy=legacy) or gazetteer.candidates(
+            kind, cand, legacy=not legacy
+        )
+        if hits:
+            provinces = [h for h in hits if h.level == "province"]
+            if provinces:
+                return provinces[0]
+            level = KIND_LEVEL[kind] if kind != "thành phố" else "district"
+            return hits[0] if len(hits) == 1 else AdminUnit(level, kind, cand)
+    if kind in KIND_LEVEL and len(words) <= 3 and len(words) >= 2:
+        level = KIND_LEVEL[kind] if kind != "thành phố" else "district"
+        return AdminUnit(level, kind, " ".join(words))
+    return None
+
+
+def document_jurisdiction(layout: Layout, text: str) -> Jurisdiction:
+    """The document's own jurisdiction (empty = national).
+
+    Parameters
+    ----------
+    layout : Layout
+        The segmented document.
+    text : str
+        The source text (unit names in the body are used as the last evidence).
+    """
+    code = authority_code(layout.symbol)
+    level = _document_level(layout, text, code)
+    if level == "central":
+        return NATIONAL
+    legacy = (
+        layout.date is None
+        or layout.date.year < REFORM_YEAR
+        or (layout.date.year == REFORM_YEAR and (layout.date.month or 1) < 7)
+    )
+    units = _evidence(layout, text, legacy)
+    province = _province(units, layout, legacy)
+    chain: list[AdminUnit] = []
+    if level in ("district", "commune"):
+        chain.extend(_pick(units, level, province, layout.place))
+    if province is not None:
+        chain.append(province)
+    return Jurisdiction(tuple(chain))
+
+
+def _document_level(layout: Layout, text: str, code: str | None) -> Level | None:
+    by_code = authority_level(code)
+    if by_code is not None:
+        return by_code
+    zone = " ".join(
+        filter(None, [layout.header_org and org_case(layout.header_org), layout.title, _preamble(layout)])
+    )
+    for where in (zone, text[: layout.body_end]):
+        m = pl.COUNCIL_LEVEL_RE.search(where)
+        if m:
+            kind = collapse(m.group("kind")).lower()
+            line = where[m.start("kind") : m.start("kind") + 80].split("\n")[0]
+            named = find_units(org_case(line))
+            return named[0].level if named and kind == "thành phố" else KIND_LEVEL[kind]
+    if layout.header_org:
+        for unit in find_units(org_case(layout.header_org.split(" / ")[-1])):
+            return unit.level
+        if pl.CENTRAL_HEADER_RE.search(layout.header_org):
+            return "central"
+    return None
+
+
+def _preamble(layout: Layout) -> str:
+    return layout.preamble.quote if layout.preamble else ""
+
+
+def _evidence(layout: Layout, text: str, legacy: bool) -> list[AdminUnit]:
+    parts = [
+        org_case(layout.header_org)
+        if layout.header_org and is_caps(layout.header_org)
+        else layout.header_org,
+        layout.author_line and org_case(layout.author_line),
+        layout.title,
+        _preamble(layout),
+        text[: layout.body_end],
+    ]
+    units: list[AdminUnit] = []
+    for part in parts:
+        if part:
+            units.extend(find_units(part, legacy=legacy))
+    return units
+
+
+def _province(units: list[AdminUnit], layout: Layout, legacy: bool) -> AdminUnit | None:
+    for u in units:
+        if u.level == "province":
+            return u
+    if layout.place:
+        found = gazetteer.is_province_name(layout.place)
+        if found is not None:
+            return found
+    for u in units:
+        if u.code is not None:
+            parent = gazetteer.province_of(u, legacy=legacy) or gazetteer.province_of(u, legacy=not legacy)
+            if parent is not None:
+                return parent
+    return None
+
+
+def _pick(
+    units: list[AdminUnit], level: Level, province: AdminUnit | None, place: str | None
+) -> list[AdminUnit]:
+    """The unit at ``level`` (and the district above a legacy commune), consistent with ``province``."""
+    for u in units:
+        if u.level != level:
+            continue
+        if province is not None and u.code is not None:
+            parent = gazetteer.province_of(u) or gazetteer.province_of(u, legacy=False)
+            if (
+                parent is not None
+                and parent.name != province.name
+                and gazetteer.successor_2025(parent) != province
+            ):
+                continue
+        return [_recoded(u, province)]
+    if place and gazetteer.is_province_name(place) is None:
+        kind = {"commune": "xã", "district": "huyện"}.get(level, "")
+        return [AdminUnit(level, kind, place)]
+    return []
+
+
+def _recoded(unit: AdminUnit, province: AdminUnit | None) -> AdminUnit:
+    """Prefer the gazetteer entry inside ``province`` (current map first) for a unit named in the text."""
+    if province is None:
+        return unit
+    for legacy in (False, True):
+        hit = gazetteer.lookup(unit.kind, unit.name, within=province, legacy=legacy)
+        if hit is not None and hit.level == unit.level:
+            return hit
+    return unit

@@ -1,0 +1,182 @@
+"""Cues for the official components of a document (NĐ 30/2020, HD 36-HD/VPTW); see ``loaders.layout``."""
+
+from __future__ import annotations
+
+import re
+
+UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
+
+SIGNATURE_PREFIX_RE = re.compile(r"^\s*(?P<prefix>T/M|TM\.|K/T|KT\.|T/L|TL\.|TUQ\.|Q\.)\s*(?P<rest>.*)$")
+"""A signature-capacity line: "T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH", "TUQ. BỘ TRƯỞNG"."""
+
+BODY_OPENER_RE = re.compile(
+    r"^\s*(?:Thực\s+hiện|Căn\s+cứ|Triển\s+khai|Nhằm|Để|Trên\s+cơ\s+sở|Trên\s+đây|Kính\s+gửi|Xét|Theo\s+đề\s+nghị)\b"
+)
+"""Sentences that open the body after the trích yếu."""
+
+STRUCTURAL_START_RE = re.compile(
+    rf"^\s*(?:[IVX]{{1,5}}\.\s|\d{{1,2}}[.)]\s|\d{{1,2}}\.\d{{1,2}}\.?\s|[a-zđ]\)\s|[-+•]\s|-{{3,}}|\*\s*$"
+    rf"|Nơi\s+nhận|Kính\s+gửi|Điều\s+\d|Chương\s+[IVX]|Số\b|Phần\s+[IVX]"
+    rf"|(?:T/M|TM\.|K/T|KT\.|T/L|TL\.|TUQ\.|Q\.)\s|[{UPPER}]{{2,}}(?:\s+[{UPPER}]{{1,}})*\s*:?\s*$"
+    rf"|[{UPPER}][^\W\d_]*\.?(?:[ \t]+[{UPPER}][^\W\d_]*){{0,4}}[ \t]*,[ \t]*ngày\b)"
+)
+"""A line that starts a new paragraph, never the continuation of the one before."""
+SENTENCE_END_RE = re.compile(r"[.;:!?]\s*$|\./\.\s*$")
+
+SO_RE = re.compile(
+    r"(?m)^[ \t]*Số(?P<colon>[ \t]*:)?[ \t]*(?:(?P<num>\d{1,5})[ \t]*)?(?:(?P<sep>[-/])[ \t]*)?"
+    r"(?P<symbol>(?:(?P<year>(?:19|20)\d{2})[ \t]*/[ \t]*)?[A-ZĐ][A-Za-zĐđ0-9]{0,11}"
+    r"(?:[ \t]*[-/][ \t]*[A-ZĐ][A-Za-zĐđ0-9.]{0,11}){0,4})"
+)
+"""The document's own "Số" line: "Số 146-KH/HU", "Số: /KH-UBND", "Số       -KH/ĐU", "Số: 12/2024/QĐ-UBND"."""
+
+PLACE_DATE_RE = re.compile(
+    rf"(?<![\w/\-.])(?P<place>[{UPPER}][^\W\d_]*\.?(?:[ \t]+[{UPPER}][^\W\d_]*){{0,4}})[ \t]*,[ \t]*ngày[ \t]*"
+    r"(?P<day>\d{1,2}|[.…]+)?[ \t]*tháng[ \t]*(?P<month>\d{1,2}|[.…]+)?[ \t]*năm[ \t]*(?P<year>\d{4}|20[.…]+)?"
+)
+"""'Hà Bắc, ngày tháng 5 năm 2026' (blank day), 'Hậu Giang, ngày 22 tháng 8 năm 2024'."""
+DATE_ONLY_RE = re.compile(
+    r"(?m)^[ \t]*ngày[ \t]*(?P<day>\d{1,2}|[.…]+)?[ \t]*tháng[ \t]*(?P<month>\d{1,2}|[.…]+)?"
+    r"[ \t]*năm[ \t]*(?P<year>\d{4}|20[.…]+)?"
+)
+
+NATIONAL_MOTTO_RE = re.compile(
+    r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI(?:\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)?"
+    r"|Độc\s+lập\s*-\s*Tự\s+do(?:\s*-\s*Hạnh\s+phúc)?",
+    re.IGNORECASE,
+)
+"""The Quốc hiệu and Tiêu ngữ of state documents."""
+HEADER_NOISE_RE = re.compile(
+    r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI(?:\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)?|Độc\s+lập\s*-\s*Tự\s+do(?:\s*-\s*Hạnh\s+phúc)?"
+    r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|[|*_]",
+    re.IGNORECASE,
+)
+"""What a header line loses before it can name the issuing body (motto, Party mark, table pipes)."""
+PARTY_MARK_RE = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
+STAR_LINE_RE = re.compile(r"^\s*\*\s*$")
+
+TYPE_HEADINGS = (
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+    "THÔNG TƯ LIÊN TỊCH",
+    "NGHỊ QUYẾT LIÊN TỊCH",
+    "KẾ HOẠCH LIÊN TỊCH",
+    "NGHỊ QUYẾT",
+    "QUYẾT ĐỊNH",
+    "CHỈ THỊ",
+    "KẾ HOẠCH",
+    "NGHỊ ĐỊNH",
+    "THÔNG TƯ",
+    "KẾT LUẬN",
+    "QUY ĐỊNH",
+    "QUY CHẾ",
+    "HƯỚNG DẪN",
+    "THÔNG BÁO",
+    "THÔNG TRI",
+    "CHƯƠNG TRÌNH",
+    "ĐỀ ÁN",
+    "BÁO CÁO",
+    "TỜ TRÌNH",
+    "CÔNG ĐIỆN",
+    "PHƯƠNG ÁN",
+    "LUẬT",
+    "BỘ LUẬT",
+    "PHÁP LỆNH",
+    "LỆNH",
+    "NGHỊ QUYẾT HỘI NGHỊ",
+    "QUY HOẠCH",
+    "ĐIỀU LỆ",
+    "BIÊN BẢN",
+    "THÔNG CÁO",
+)
+TYPE_HEADING_RE = re.compile(
+    r"^\s*(?P<type>"
+    + "|".join(sorted((t.replace(" ", r"\s+") for t in TYPE_HEADINGS), key=len, reverse=True))
+    + r")[ \t]*+(?::[ \t]*+)?(?P<rest>\S.*)?$"
+)
+"""The ALL-CAPS type line, possibly followed on the same line by the trích yếu (which has lower case)."""
+AUTHOR_LINE_RE = re.compile(rf"^\s*(?P<author>CỦA(?:\s+[{UPPER},-]+)+)(?:\s+(?P<rest>[^{UPPER}\s].*))?$")
+"""The HD 36 author line "CỦA BAN THƯỜNG VỤ HUYỆN ỦY", possibly followed by the trích yếu on the same line."""
+VV_RE = re.compile(r"^\s*(?:V/v|V/V|Về\s+việc)\b[ \t:]*(?P<title>.*)$")
+"""Công văn trích yếu: "V/v triển khai ..."."""
+SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*\s*\*\s*\*|\*)\s*$")
+
+ROMAN_RE = re.compile(r"^\s*(?:PHẦN\s+|Phần\s+)?(?P<num>[IVX]{1,5})\s*[.:]\s+(?P<text>\S.*)$")
+ARTICLE_RE = re.compile(r"^\s*(?P<kw>Điều)\s+(?P<num>\d{1,3})\s*[.:]?\s*(?P<text>.*)$")
+NUMBERED_RE = re.compile(r"^\s*(?P<num>\d{1,2})\s*[.)](?!\d)\s*(?P<text>\S.*)$")
+SUBNUMBERED_RE = re.compile(r"^\s*(?P<num>\d{1,2}\.\d{1,2})\.?(?!\d)\s+(?P<text>\S.*)$")
+POINT_RE = re.compile(r"^\s*(?P<num>[a-zđ])\)\s*(?P<text>\S.*)$")
+BULLET_RE = re.compile(r"^\s*(?P<num>[-•])\s*(?P<text>\S.*)$")
+SUBBULLET_RE = re.compile(r"^\s*(?P<num>[+])\s*(?P<text>\S.*)$")
+INLINE_HEAD_RE = re.compile(r"^(?P<head>[^:;.\n]{2,160}?)\s*:\s*(?P<rest>\S.*)$")
+BOLD_HEAD_RE = re.compile(
+    r"^[ \t]*+(?:#+[ \t]*+)?\*\*[ \t]*+\d{1,2}\.[ \t]*+(?P<head>[^*:\s][^*:\n]{1,159}?)[ \t]*\*\*[ \t]*+"
+    r"(?P<rest>[^\s:].*)$"
+)
+"""A markdown item whose bold part is the agency: "**10. Các Sở, ban, ngành khác** theo chức năng ..."."""
+"""An inline item "Sở Kế hoạch và Đầu tư: nghiên cứu ..." (agency, colon, task)."""
+
+SECTION_KINDS = (
+    (
+        "assignments",
+        re.compile(r"tổ chức thực hiện|trách nhiệm thi hành|tổ chức thi hành|hiệu lực thi hành|phân công"),
+    ),
+    ("purpose", re.compile(r"mục đích|yêu cầu")),
+    ("targets", re.compile(r"mục tiêu|chỉ tiêu")),
+    ("viewpoints", re.compile(r"quan điểm")),
+    ("measures", re.compile(r"nhiệm vụ|giải pháp|nội dung|biện pháp")),
+)
+"""Keyword class of a top-level heading (matched on its :func:`loaders.clean.match_key`)."""
+ARTICLE_ASSIGN_RE = re.compile(r"chịu trách nhiệm thi hành|tổ chức thực hiện|thi hành quyết định|giao\b")
+
+RECIPIENTS_RE = re.compile(r"(?m)^[ \t]*Nơi[ \t]+nhận[ \t]*:?")
+ARCHIVE_RE = re.compile(r"^\s*Lưu\b")
+FOR_REPORT_RE = re.compile(r"\(\s*(?:để\s+)?(?:b/c|báo\s+cáo)\s*\)", re.IGNORECASE)
+END_MARK_RE = re.compile(r"\./\.")
+POSITION_RE = re.compile(
+    r"^\s*(?:PHÓ\s+)?(?:BÍ\s+THƯ|CHỦ\s+TỊCH|GIÁM\s+ĐỐC|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|TRƯỞNG\s+BAN|CHÁNH\s+VĂN\s+PHÒNG"
+    r"|TRƯỞNG\s+PHÒNG|CỤC\s+TRƯỞNG|TỔNG\s+BÍ\s+THƯ|CHỦ\s+NHIỆM|VIỆN\s+TRƯỞNG|THỐNG\s+ĐỐC|TỔNG\s+GIÁM\s+ĐỐC)\b"
+)
+NAME_LINE_RE = re.compile(rf"^\s*(?P<name>[{UPPER}][^\W\d_]*(?:[ \t]+[{UPPER}][^\W\d_]*){{1,4}})\s*$")
+"""A personal name: 2-5 capitalised syllables ("Nguyễn Đắc Chiếm")."""
+
+UNIT_KIND_ALT = r"(?i:t)hành\s+phố|(?i:t)hị\s+trấn|(?i:t)hị\s+xã|(?i:đ)ặc\s+khu|(?i:t)ỉnh|(?i:h)uyện|(?i:q)uận|(?i:x)ã|(?i:p)hường|TP\."
+UNIT_MENTION_RE = re.compile(
+    rf"(?<!\w)(?P<kind>{UNIT_KIND_ALT})\s+(?!(?:Ủy|Uỷ|UỶ|ỦY|Ủy|Ủ)(?!\w)|Ủy\s)(?P<name>[{UPPER}][^\W\d_]*(?:[ \t]+[{UPPER}][^\W\d_]*){{0,3}})"
+)
+"""An administrative unit named in text: "tỉnh Long An", "cấp huyện Cần Đước", "thành phố Hải Phòng"."""
+COMMITTEE_MENTION_RE = re.compile(
+    rf"(?<!\w)(?P<kind>Tỉnh|Thành|Huyện|Quận|Thị)\s+(?:ủy|uỷ|Ủy|Uỷ)\s+(?P<name>[{UPPER}][^\W\d_]*(?:[ \t]+[{UPPER}][^\W\d_]*){{0,3}})"
+)
+"""A Party committee named with its locality: "Tỉnh ủy Hậu Giang", "Huyện ủy Cần Đước"."""
+COUNCIL_LEVEL_RE = re.compile(
+    r"(?:Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND)\s+"
+    r"(?P<kind>tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)(?!\w)",
+    re.IGNORECASE,
+)
+"""The level of a People's Committee or Council: "Ủy ban nhân dân xã Hà Bắc", "UBND tỉnh ban hành"."""
+
+PREAMBLE_SUBJECT_RE = re.compile(
+    r"(?P<org>(?:Ban\s+Thường\s+vụ|Ban\s+Chấp\s+hành|Ban\s+Bí\s+thư|Bộ\s+Chính\s+trị|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân"
+    r"|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND|Đảng\s+ủy|Đảng\s+uỷ|Thường\s+trực)(?:[ \t]+[^\W\d_]+){0,6}?)"
+    r"[ \t]+(?:xây\s+dựng|ban\s+hành|đề\s+ra|triển\s+khai|yêu\s+cầu|chỉ\s+thị|quyết\s+định|thông\s+báo)(?!\w)"
+)
+"""The issuer as the subject of the preamble: "Ban Thường vụ Huyện ủy xây dựng kế hoạch ..."."""
+PARTY_ORGAN_RE = re.compile(r"^(?:Ban\s+Thường\s+vụ|Ban\s+Chấp\s+hành|Thường\s+trực)\s*$", re.IGNORECASE)
+COMMITTEE_WORD_RE = re.compile(
+    r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+[uủ]ỷ?|Trung\s+ương|Đảng\s+bộ", re.IGNORECASE
+)
+COUNCIL_RE = re.compile(
+    r"^(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân$|^Hội\s+đồng\s+nhân\s+dân$|^UBND$|^HĐND$", re.IGNORECASE
+)
+AUTHOR_PREFIX_RE = re.compile(r"^\s*CỦA\s+")
+UNIT_LINE_RE = re.compile(r"^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN)\s")
+"""A header line that only names the locality of the body on the line above ("ỦY BAN NHÂN DÂN / TỈNH X")."""
+PARTY_GRASSROOTS_RE = re.compile(r"Đảng\s+[uủ]ỷ?\s*$|Đảng\s+bộ\s*$|Chi\s+bộ\s*$", re.IGNORECASE)
+"""A committee named without its level ("Đảng ủy"): its locality is written with the unit kind ("xã Hà Bắc")."""
+PARTY_SYMBOL_SHAPE_RE = re.compile(r"[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ][A-Za-zĐđ0-9-]*")
+"""A Party symbol "KH/TU": type, slash, committee (State symbols join with "-")."""
+DASHES_ONLY_RE = re.compile(r"[-\s]*")
+SYMBOL_PART_SPLIT_RE = re.compile(r"[-/]")
+CENTRAL_HEADER_RE = re.compile(r"TRUNG\s+ƯƠNG|CHÍNH\s+PHỦ|QUỐC\s+HỘI|^BỘ\s")
+"""A header naming a central body."""
+STANDING_COMMITTEE_RE = re.compile(r"Ban\s+Thường\s+vụ")

@@ -1,0 +1,139 @@
+"""Tests for loaders.clean: length-preserving normalisation, tone folding, keys, unwrapping, casing."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from loaders.clean import (
+    collapse,
+    fold_tone,
+    is_caps,
+    match_key,
+    normalize,
+    org_case,
+    position_case,
+    sentence_case,
+    unwrap,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Ðảng ủy", "Đảng ủy"),
+        ("lao động – thương binh", "lao động - thương binh"),
+        ("2021—2030", "2021-2030"),
+        ("Sở\u00a0Xây\u200bdựng", "Sở Xây dựng"),
+        ("### **1. Sở Tài chính**", "      1. Sở Tài chính  "),
+        ("(*khi có hướng dẫn*)", "( khi có hướng dẫn )"),
+        ("*\n", "*\n"),
+    ],
+)
+def test_normalize_folds_variants_and_blanks_markup(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
+def test_normalize_and_unwrap_preserve_length(text: str) -> None:
+    assert len(normalize(text)) == len(text)
+    assert len(unwrap(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Huyện uỷ", "Huyện ủy"),
+        ("cụ thể hoá", "cụ thể hóa"),
+        ("HUYỆN UỶ ĐỊNH HOÁ", "HUYỆN ỦY ĐỊNH HÓA"),
+        ("thuỷ lợi", "thủy lợi"),
+        ("quý II", "quý II"),
+        ("hoàn thành", "hoàn thành"),
+        ("khoẻ", "khỏe"),
+    ],
+)
+def test_fold_tone_moves_old_style_marks(raw: str, expected: str) -> None:
+    assert fold_tone(raw) == expected
+    assert len(fold_tone(raw)) == len(raw)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("UBND huyện Cần Đước", "Ủy ban nhân dân huyện  Cần Đước"),
+        ("Ban Thường vụ Huyện uỷ", "ban thường vụ huyện ủy"),
+        ("HĐND tỉnh", "Hội đồng nhân dân tỉnh"),
+        ("UBMTTQ và các tổ chức CT-XH", "Ủy ban Mặt trận Tổ quốc và các tổ chức chính trị - xã hội"),
+    ],
+)
+def test_match_key_equates_spellings(a: str, b: str) -> None:
+    assert match_key(a) == match_key(b)
+
+
+def test_match_key_keeps_different_names_apart() -> None:
+    assert match_key("Sở Xây dựng") != match_key("Sở Tài chính")
+
+
+@pytest.mark.parametrize(
+    ("raw", "joined"),
+    [
+        ("tuyên truyền nội dung của Chỉ \n\nthị 34-CT/TW", True),
+        ("phối hợp với ngành Lao động - Thương binh và Xã hội,\nvà các ngành có liên quan", True),
+        ("triển khai thực hiện Nghị quyết số 94-NQ/TU, ngày 26/8/2024 của\nBan Thường vụ Tỉnh ủy", True),
+        ("I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích", False),
+        ("- Nhiệm vụ thứ nhất;\n- Nhiệm vụ thứ hai.", False),
+        ("KẾ HOẠCH\ntriển khai thực hiện", False),
+        ("Về việc triển khai thực hiện Nghị quyết số 02-NQ/TU của Thành ủy\nThực hiện Nghị quyết", False),
+        (
+            "V/v triển khai Kế hoạch số 88-KH/HU của Ban Thường vụ Huyện ủy\nCần Giuộc, ngày 5 tháng 6 năm 2024",
+            False,
+        ),
+        ("Nơi nhận:\n- Như trên;", False),
+    ],
+)
+def test_unwrap_joins_only_continuations(raw: str, joined: bool) -> None:
+    assert ("\n" not in unwrap(raw)) is joined
+
+
+@pytest.mark.parametrize(
+    ("caps", "expected"),
+    [
+        ("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "Ủy ban nhân dân tỉnh Lạng Sơn"),
+        ("BAN THƯỜNG VỤ", "Ban Thường vụ"),
+        ("TỈNH UỶ QUẢNG NINH", "Tỉnh ủy Quảng Ninh"),
+        ("BỘ XÂY DỰNG", "Bộ Xây dựng"),
+        ("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "Sở Tài nguyên và Môi trường"),
+        ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ"),
+        ("UBND HUYỆN CẦN GIUỘC", "UBND huyện Cần Giuộc"),
+        ("BAN CHẤP HÀNH ĐẢNG BỘ TỈNH", "Ban Chấp hành Đảng bộ tỉnh"),
+        ("CHI CỤC THUẾ", "Chi cục Thuế"),
+        ("VĂN PHÒNG UBND TỈNH", "Văn phòng UBND tỉnh"),
+        ("NGÂN HÀNG NHÀ NƯỚC CHI NHÁNH TỈNH LẠNG SƠN", "Ngân hàng Nhà nước Chi nhánh tỉnh Lạng Sơn"),
+        ("BỘ CHÍNH TRỊ", "Bộ Chính trị"),
+        ("Sở Xây dựng", "Sở Xây dựng"),
+    ],
+)
+def test_org_case(caps: str, expected: str) -> None:
+    assert org_case(caps) == expected
+
+
+@pytest.mark.parametrize(
+    ("caps", "expected"),
+    [
+        ("PHÓ CHỦ TỊCH", "Phó Chủ tịch"),
+        ("BÍ THƯ", "Bí thư"),
+        ("PHÓ BÍ THƯ", "Phó Bí thư"),
+        ("CHỦ TỊCH", "Chủ tịch"),
+    ],
+)
+def test_position_case(caps: str, expected: str) -> None:
+    assert position_case(caps) == expected
+
+
+def test_small_helpers() -> None:
+    assert collapse("  a \n\n b ") == "a b"
+    assert sentence_case("KẾ HOẠCH") == "Kế hoạch"
+    assert is_caps("TỈNH ỦY HẬU GIANG")
+    assert not is_caps("Tỉnh ủy")
+    assert not is_caps("123")
