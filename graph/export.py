@@ -8,6 +8,7 @@
     graphml, gexf  the property-graph projection (documents, agencies, tasks, targets), for Gephi/yEd
     csv            one edges CSV with the labels of both ends, ``utf-8-sig`` for Excel
     html           the projection drawn as one self-contained page (:mod:`graph.html`)
+    matrix         agencies × documents with their roles, ``utf-8-sig`` CSV (:mod:`graph.matrix`)
 
 ``focus``/``depth`` and ``agency`` select part of the graph (see :mod:`graph.projection`).
 RDF formats then keep the quads describing the kept nodes and the resources hanging off
@@ -31,14 +32,17 @@ from rdflib import Literal as RdfLiteral
 
 from graph.build import PREFIXES
 from graph.html import DEFAULT_MAX_NODES, GraphTooLargeError, render_html
+from graph.matrix import responsibility_matrix, write_matrix_csv
 from graph.projection import project, select
 from graph.store import Quad, Store, Term
 from ontology.terms import PKG
 
 __all__ = ["FORMATS", "ExportSummary", "GraphTooLargeError", "export", "project", "select"]
 
-ExportFormat = Literal["ttl", "nt", "nq", "trig", "jsonld", "graphml", "gexf", "csv", "html"]
-FORMATS: tuple[ExportFormat, ...] = ("ttl", "nt", "nq", "trig", "jsonld", "graphml", "gexf", "csv", "html")
+ExportFormat = Literal["ttl", "nt", "nq", "trig", "jsonld", "graphml", "gexf", "csv", "html", "matrix"]
+FORMATS: tuple[ExportFormat, ...] = (
+    "ttl", "nt", "nq", "trig", "jsonld", "graphml", "gexf", "csv", "html", "matrix",
+)  # fmt: skip
 RDF_FORMATS = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld"}
 
 CSV_COLUMNS = (
@@ -68,6 +72,8 @@ class ExportSummary:
         """ "12 nodes, 30 edges" or "307 triples from 3 document graphs"."""
         if self.format in RDF_FORMATS:
             return f"{self.triples} triples from {self.graphs} document graphs"
+        if self.format == "matrix":
+            return f"agencies × documents: {self.nodes} × {self.edges}"
         return f"{self.nodes} nodes, {self.edges} edges"
 
 
@@ -113,6 +119,10 @@ def export(
     """
     if fmt not in FORMATS:
         raise ValueError(f"Unexpected export format: {fmt!r}")
+    if fmt == "matrix":  # focus keeps one document's column; depth does not apply
+        matrix = responsibility_matrix(store, agency=agency, doc=focus)
+        written = write_matrix_csv(matrix, out)
+        return ExportSummary(fmt, nodes=len(matrix.rows), edges=len(matrix.columns), bytes=written)
     projection = project(store)
     keep = select(projection, focus=focus, depth=depth, agency=agency)
     if fmt in RDF_FORMATS:

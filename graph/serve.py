@@ -11,7 +11,7 @@ Safety, in the order a request meets it:
 - **Read-only.** ``update=``, ``application/sparql-update``, ``/update``, PUT,
   DELETE and PATCH get **403**; an update sent as ``query=`` gets 403 too.
 - **Nothing reaches outside the store.** The query is parsed with rdflib's
-  SPARQL parser before it runs; ``SERVICE`` anywhere (also inside ``EXISTS``),
+  SPARQL parser before it runs (:mod:`graph.serve_check`); ``SERVICE`` anywhere (also inside ``EXISTS``),
   ``FROM``/``FROM NAMED``, and the ``default-graph-uri``/``named-graph-uri``
   parameters get **400** with a message. A query rdflib cannot parse gets 400.
 - **A real time limit.** Each query runs in a forked child process that opens
@@ -29,7 +29,8 @@ Safety, in the order a request meets it:
 Results: ``application/sparql-results+json`` (default), ``…+xml``, ``text/csv``,
 ``text/tab-separated-values`` for SELECT (JSON/XML for ASK); ``text/turtle``
 (default), ``application/n-triples``, ``application/ld+json``,
-``application/rdf+xml`` for CONSTRUCT/DESCRIBE; chosen from ``Accept``.
+``application/rdf+xml`` for CONSTRUCT/DESCRIBE; chosen from ``Accept``
+(:mod:`graph.serve_results`).
 
 Needs ``fork`` (Linux). Opening read-only while another process writes the
 store is undefined behaviour in Oxigraph: stop ``serve`` while ingesting.
@@ -51,13 +52,9 @@ from multiprocessing.connection import Connection
 from string import Template
 from typing import TYPE_CHECKING, Any
 
-from rdflib import Graph, URIRef, Variable
-from rdflib import Literal as RdfLiteral
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-from rdflib.plugins.sparql.parserutils import CompValue
-from rdflib.query import Result
-
-from graph.store import QueryResult, Store, Term, open_store
+from graph.serve_check import Refusal, check_query
+from graph.serve_results import HTML, Answer, error_answer, negotiate, render
+from graph.store import Store, open_store
 from loaders.errors import PolicyKGError, QueryError, StoreError
 
 if TYPE_CHECKING:
@@ -72,16 +69,6 @@ MAX_BODY_BYTES = 1 << 20
 CHILD_MEMORY_HEADROOM = 2 << 30
 """Bytes of address space a query child may add to what the server already uses."""
 
-JSON, XML = "application/sparql-results+json", "application/sparql-results+xml"
-CSV, TSV, TEXT, HTML = "text/csv", "text/tab-separated-values", "text/plain", "text/html"
-TURTLE, NTRIPLES = "text/turtle", "application/n-triples"
-SELECT_MEDIA = {JSON: JSON, "application/json": JSON, XML: XML, "application/xml": XML, "text/xml": XML}
-SELECT_MEDIA |= {CSV: CSV, TSV: TSV}
-ASK_MEDIA = {k: v for k, v in SELECT_MEDIA.items() if v in (JSON, XML)}
-GRAPH_MEDIA = {TURTLE: TURTLE, NTRIPLES: NTRIPLES, "application/ld+json": "application/ld+json"}
-GRAPH_MEDIA |= {"application/rdf+xml": "application/rdf+xml"}
-RDFLIB_FORMATS = {JSON: "json", XML: "xml", CSV: "csv", TURTLE: "turtle", NTRIPLES: "nt"}
-RDFLIB_FORMATS |= {"application/ld+json": "json-ld", "application/rdf+xml": "xml"}
 PAGE_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; form-action 'self'; "
     "base-uri 'none'; frame-ancestors 'none'",
@@ -89,159 +76,6 @@ PAGE_HEADERS = {
     "X-Frame-Options": "DENY",
 }
 DEFAULT_QUERY = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 20"
-
-Answer = tuple[int, str, bytes]
-"""HTTP status, media type and body of one response."""
-
-
-class Refusal(Exception):
-    """A request the endpoint will not run; carries the HTTP status."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-
-
-def _error(status: int, message: str) -> Answer:
-    return status, TEXT, (" ".join(message.split()) + "\n").encode("utf-8")
-
-
-def _contains_service(node: object) -> bool:
-    """Whether a parse tree holds a ``SERVICE`` pattern anywhere."""
-    if isinstance(node, CompValue):
-        return node.name == "ServiceGraphPattern" or any(_contains_service(v) for v in node.values())
-    if isinstance(node, list | tuple) or type(node).__name__ == "ParseResults":
-        return any(_contains_service(v) for v in node)  # type: ignore[attr-defined]
-    return False
-
-
-def _parses_as_update(sparql: str) -> bool:
-    try:
-        parseUpdate(sparql)
-    except Exception:
-        return False
-    return True
-
-
-def check_query(sparql: str, max_rows: int) -> tuple[str, str]:
-    """Parse ``sparql`` and refuse what a read-only, self-contained endpoint must not run.
-
-    Returns
-    -------
-    tuple[str, str]
-        The query form (``SelectQuery``, ``AskQuery``, ``ConstructQuery``,
-        ``DescribeQuery``) and the text to run (with ``LIMIT max_rows+1``
-        appended to a SELECT that has no LIMIT).
-
-    Raises
-    ------
-    Refusal
-        403 for an update; 400 for a malformed query, ``SERVICE`` or ``FROM``.
-    """
-    try:
-        tree = parseQuery(sparql)
-    except Exception as err:
-        if _parses_as_update(sparql):
-            raise Refusal(403, "this endpoint is read-only: updates are refused") from err
-        raise Refusal(400, f"malformed query: {' '.join(str(err).split())[:300]}") from err
-    form = tree[1]
-    if "datasetClause" in form:
-        raise Refusal(400, "FROM and FROM NAMED are refused: this endpoint only queries its own store")
-    try:
-        has_service = _contains_service(tree)
-    except RecursionError as err:
-        raise Refusal(400, "query is nested too deeply") from err
-    if has_service:
-        raise Refusal(400, "SERVICE is refused: this endpoint never contacts other servers")
-    has_limit = "limitoffset" in form and "limit" in form["limitoffset"]
-    if form.name == "SelectQuery" and not has_limit and "valuesClause" not in form:
-        sparql = sparql + "\nLIMIT " + str(max_rows + 1)
-    return form.name, sparql
-
-
-def negotiate(accept: str, form: str) -> str:
-    """The media type to answer with, from ``Accept`` and the query form."""
-    is_graph = form in ("ConstructQuery", "DescribeQuery")
-    table = GRAPH_MEDIA if is_graph else ASK_MEDIA if form == "AskQuery" else SELECT_MEDIA
-    default = TURTLE if is_graph else JSON
-    ranges: list[tuple[float, int, str]] = []
-    for position, part in enumerate(accept.split(",")):
-        media, *params = (piece.strip().lower() for piece in part.split(";"))
-        quality = 1.0
-        for param in params:
-            key, _, value = param.partition("=")
-            if key.strip() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        ranges.append((-quality, position, media))
-    for negative_quality, _, media in sorted(ranges):
-        if negative_quality < 0 and media in table:
-            return table[media]
-        if negative_quality < 0 and media in ("*/*", "application/*"):
-            return default
-    return default
-
-
-def _cell_text(term: Term | None) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, RdfLiteral) and term.language:
-        return f"{term}@{term.language}"
-    return str(term)
-
-
-def _html_table(variables: tuple[str, ...], rows: list[tuple[Term | None, ...]]) -> bytes:
-    """An escaped HTML table of result rows."""
-    head = "".join(f"<th>?{html.escape(v)}</th>" for v in variables)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(_cell_text(t))}</td>" for t in row) + "</tr>\n" for row in rows
-    )
-    count = f'<p class="count">{len(rows)} row{"s" if len(rows) != 1 else ""}</p>'
-    return f"{count}<table><thead><tr>{head}</tr></thead><tbody>\n{body}</tbody></table>".encode()
-
-
-def _tsv_term(term: Term | None) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, RdfLiteral):
-        escaped = str(term).replace("\\", "\\\\").replace('"', '\\"')
-        escaped = escaped.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
-        suffix = f"@{term.language}" if term.language else f"^^<{term.datatype}>" if term.datatype else ""
-        return f'"{escaped}"{suffix}'
-    return f"<{term}>" if isinstance(term, URIRef) else f"_:{term}"
-
-
-def render(result: QueryResult, media: str, max_rows: int) -> Answer:
-    """Serialise ``result`` as ``media``; 413 past ``max_rows`` rows or triples."""
-    too_many = _error(413, f"the answer has more than {max_rows} rows; add a LIMIT or narrow the query")
-    if result.kind == "graph":
-        graph = result.graph if result.graph is not None else Graph()
-        if len(graph) > max_rows:
-            return too_many
-        if media == HTML:
-            return 200, HTML, _html_table(("subject", "predicate", "object"), sorted(graph))  # type: ignore[arg-type]
-        return 200, media, graph.serialize(format=RDFLIB_FORMATS[media], encoding="utf-8")
-    answer = Result("ASK" if result.kind == "ask" else "SELECT")
-    if result.kind == "ask":
-        answer.askAnswer = bool(result.boolean)
-        if media == HTML:
-            return 200, HTML, f"<p>{'true' if result.boolean else 'false'}</p>".encode()
-        return 200, media, answer.serialize(format=RDFLIB_FORMATS[media])  # type: ignore[return-value]
-    if len(result.rows) > max_rows:
-        return too_many
-    rows = [tuple(row.get(v) for v in result.variables) for row in result.rows]
-    if media == HTML:
-        return 200, HTML, _html_table(result.variables, rows)
-    if media == TSV:
-        lines = ["\t".join("?" + v for v in result.variables)]
-        lines += ["\t".join(_tsv_term(t) for t in row) for row in rows]
-        return 200, TSV, ("\n".join(lines) + "\n").encode("utf-8")
-    answer.vars = [Variable(v) for v in result.variables]
-    answer.bindings = [{Variable(k): t for k, t in row.items() if t is not None} for row in result.rows]
-    return 200, media, answer.serialize(format=RDFLIB_FORMATS[media])  # type: ignore[return-value]
 
 
 def _address_space() -> int:
@@ -270,13 +104,13 @@ def _child_main(sender: Connection, opener: Callable[[], Store], text: str, medi
             resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
         answer = render(opener().query(text), media, max_rows)
     except QueryError as err:
-        answer = _error(400, f"query failed: {err.one_line()}")
+        answer = error_answer(400, f"query failed: {err.one_line()}")
     except PolicyKGError as err:
-        answer = _error(500, err.one_line())
+        answer = error_answer(500, err.one_line())
     except MemoryError:
-        answer = _error(500, "the query ran out of memory")
+        answer = error_answer(500, "the query ran out of memory")
     except Exception as err:
-        answer = _error(500, f"the query failed: {type(err).__name__}")
+        answer = error_answer(500, f"the query failed: {type(err).__name__}")
     sender.send(answer)
     sender.close()
 
@@ -293,7 +127,7 @@ class QueryRunner:
     def run(self, text: str, media: str) -> Answer:
         """The answer to ``text``, or 503 when it outlives the time limit."""
         if not self._slots.acquire(timeout=self.timeout):
-            return _error(503, "too many queries are running; try again later")
+            return error_answer(503, "too many queries are running; try again later")
         try:
             return self._run_child(text, media)
         finally:
@@ -313,11 +147,11 @@ class QueryRunner:
         sender.close()
         try:
             if not receiver.poll(self.timeout):
-                return _error(503, f"the query was stopped: it ran longer than {self.timeout:g} s")
+                return error_answer(503, f"the query was stopped: it ran longer than {self.timeout:g} s")
             try:
                 answer: Answer = receiver.recv()
             except EOFError:
-                return _error(500, "the query process ended without an answer (out of memory?)")
+                return error_answer(500, "the query process ended without an answer (out of memory?)")
             return answer
         finally:
             if child.is_alive():
@@ -345,7 +179,7 @@ class SparqlService:
         try:
             form, text = check_query(sparql, self.runner.max_rows)
         except Refusal as refusal:
-            return _error(refusal.status, refusal.message)
+            return error_answer(refusal.status, refusal.message)
         return self.runner.run(text, HTML if page else negotiate(accept, form))
 
     def page(self, sparql: str | None, name: str | None) -> Answer:
@@ -398,9 +232,9 @@ class _Handler(BaseHTTPRequestHandler):
         except ValueError:
             length = -1
         if media == "application/sparql-update":
-            return self._reply(*_error(403, "this endpoint is read-only: updates are refused"))
+            return self._reply(*error_answer(403, "this endpoint is read-only: updates are refused"))
         if not 0 <= length <= MAX_BODY_BYTES:
-            return self._reply(*_error(413, f"the request body must be at most {MAX_BODY_BYTES} bytes"))
+            return self._reply(*error_answer(413, f"the request body must be at most {MAX_BODY_BYTES} bytes"))
         body = self.rfile.read(length).decode("utf-8", "replace")
         if media == "application/sparql-query":
             params["query"] = [body]
@@ -408,30 +242,30 @@ class _Handler(BaseHTTPRequestHandler):
             for key, values in urllib.parse.parse_qs(body, keep_blank_values=True).items():
                 params.setdefault(key, []).extend(values)
         else:
-            return self._reply(*_error(415, "send application/sparql-query or a form"))
+            return self._reply(*error_answer(415, "send application/sparql-query or a form"))
         return self._route(url.path, params)
 
     def _refuse_write(self) -> None:
-        self._reply(*_error(403, "this endpoint is read-only"))
+        self._reply(*error_answer(403, "this endpoint is read-only"))
 
     do_PUT = do_DELETE = do_PATCH = _refuse_write
 
     def _route(self, path: str, params: dict[str, list[str]]) -> None:
         service = self.server.service
         if "update" in params or path == "/update":
-            return self._reply(*_error(403, "this endpoint is read-only: updates are refused"))
+            return self._reply(*error_answer(403, "this endpoint is read-only: updates are refused"))
         if path == "/serve_page.css":
             return self._reply(200, "text/css", service.css)
         if path == "/":
             query, name = params.get("query", [None])[0], params.get("name", [None])[0]
             return self._reply(*service.page(query, name), extra=PAGE_HEADERS)
         if path not in ("/sparql", "/query"):
-            return self._reply(*_error(404, "not found; the endpoint is /sparql"))
+            return self._reply(*error_answer(404, "not found; the endpoint is /sparql"))
         if "default-graph-uri" in params or "named-graph-uri" in params:
-            return self._reply(*_error(400, "default-graph-uri and named-graph-uri are refused"))
+            return self._reply(*error_answer(400, "default-graph-uri and named-graph-uri are refused"))
         queries = params.get("query", [])
         if len(queries) != 1 or not queries[0].strip():
-            return self._reply(*_error(400, "give exactly one non-empty query parameter"))
+            return self._reply(*error_answer(400, "give exactly one non-empty query parameter"))
         return self._reply(*service.answer(queries[0], self.headers.get("Accept", "")))
 
     def _reply(self, status: int, media: str, body: bytes, extra: dict[str, str] | None = None) -> None:

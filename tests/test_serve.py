@@ -33,7 +33,7 @@ from SPARQLWrapper import CSV, JSON, XML, SPARQLWrapper
 import graph.serve as serve
 from cli import main
 from graph.build import build_graph
-from graph.serve import Refusal, check_query, make_server, negotiate
+from graph.serve import make_server
 from graph.store_oxigraph import OxigraphStore
 from loaders.errors import StoreError
 from tests.factories import XSS_IMG, directive, district_plan, hostile_plan, province_plan
@@ -143,71 +143,6 @@ def _typed(union: Graph) -> set[tuple[str, str]]:
 
 
 TYPED_QUERY = "SELECT ?s ?o WHERE { ?s a ?o }"
-
-
-# --------------------------------------------------------------------------- pure functions
-
-
-@pytest.mark.parametrize(
-    ("query", "status"),
-    [
-        ("DROP ALL", 403),
-        ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", 403),
-        ("LOAD <file:///etc/passwd>", 403),
-        ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", 400),
-        ("SELECT * WHERE { ?s ?p ?o FILTER EXISTS { SERVICE ?x { ?s ?p ?o } } }", 400),
-        ("SELECT * WHERE { { SELECT ?s WHERE { SERVICE SILENT <http://x/> { ?s ?p ?o } } } }", 400),
-        ("SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }", 400),
-        ("SELECT * WHERE { \\u0053ERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", 400),
-        ("SELECT * \\u0046ROM <file:///etc/passwd> WHERE { ?s ?p ?o }", 400),
-        ("select * where { service <http://127.0.0.1:9/> { ?s ?p ?o } }", 400),
-        ("SELECT * FROM NAMED <http://example.org/g> WHERE { GRAPH ?g { ?s ?p ?o } }", 400),
-        ("SELEKT * WHERE { ?s ?p ?o }", 400),
-    ],
-)
-def test_check_query_refuses(query: str, status: int) -> None:
-    with pytest.raises(Refusal) as caught:
-        check_query(query, MAX_ROWS)
-    assert caught.value.status == status
-
-
-@pytest.mark.parametrize(
-    ("query", "form", "limited"),
-    [
-        ("SELECT * WHERE { ?s ?p ?o }", "SelectQuery", True),
-        ("SELECT * WHERE { ?s ?p ?o } # a trailing comment", "SelectQuery", True),
-        ("SELECT * WHERE { ?s ?p ?o } OFFSET 3", "SelectQuery", True),
-        ("SELECT * WHERE { ?s ?p ?o } LIMIT 3", "SelectQuery", False),
-        ("SELECT * WHERE { ?s ?p ?o } VALUES ?s { <urn:a> }", "SelectQuery", False),
-        ("ASK { ?s ?p ?o }", "AskQuery", False),
-        ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "ConstructQuery", False),
-        ("DESCRIBE <urn:a>", "DescribeQuery", False),
-    ],
-)
-def test_check_query_accepts(query: str, form: str, limited: bool) -> None:
-    found, text = check_query(query, MAX_ROWS)
-    assert found == form
-    assert text.endswith(f"\nLIMIT {MAX_ROWS + 1}") is limited
-
-
-@pytest.mark.parametrize(
-    ("accept", "form", "media"),
-    [
-        ("", "SelectQuery", "application/sparql-results+json"),
-        ("text/csv", "SelectQuery", "text/csv"),
-        ("text/tab-separated-values", "SelectQuery", "text/tab-separated-values"),
-        ("application/sparql-results+xml", "SelectQuery", "application/sparql-results+xml"),
-        ("text/csv;q=0.5, application/sparql-results+xml", "SelectQuery", "application/sparql-results+xml"),
-        ("text/html, */*;q=0.1", "SelectQuery", "application/sparql-results+json"),
-        ("text/csv", "AskQuery", "application/sparql-results+json"),
-        ("", "ConstructQuery", "text/turtle"),
-        ("application/n-triples", "ConstructQuery", "application/n-triples"),
-        ("application/sparql-results+json", "DescribeQuery", "text/turtle"),
-        ("text/csv;q=0", "SelectQuery", "application/sparql-results+json"),
-    ],
-)
-def test_negotiate(accept: str, form: str, media: str) -> None:
-    assert negotiate(accept, form) == media
 
 
 # --------------------------------------------------------------------------- protocol over HTTP
