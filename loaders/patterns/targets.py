@@ -1,0 +1,86 @@
+"""Cues for numeric targets: Vietnamese numbers, units, qualifiers, and what is not a target."""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+
+QUANTITY_RE = re.compile(
+    rf"(?<![\w/.,-])(?P<num>{_NUMBER})"
+    rf"(?:\s*%?\s*(?:-|–|đến)\s*(?P<max>{_NUMBER}))?"
+    r"(?:\s*(?P<mult>nghìn|ngàn|triệu|tỷ)(?!\w))?"
+    r"\s*(?P<unit>%|căn(?!\w)|ha(?!\w)|héc-ta|hecta|hộ(?:\s+gia\s+đình)?(?!\w)"
+    r"|người(?!\w)|lao\s+động(?!\w)|dự\s+án(?!\w)|km(?!\w)|m2|m²|tỷ\s+đồng|triệu\s+đồng|đồng(?!\w)"
+    r"|doanh\s+nghiệp|công\s+trình|giường(?!\w)|phòng\s+ở|chỗ\s+ở|lượt(?!\w)|tấn(?!\w))"
+)
+"""A number with its unit: "3.000 căn hộ", "15-20%", "khoảng 1,5 nghìn hộ", "120.000 tỷ đồng"."""
+
+MULTIPLIERS = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9}
+
+UNIT_CANONICAL = (
+    (re.compile(r"^căn(?:\s+hộ|\s+nhà)?$"), "căn"),
+    (re.compile(r"^(?:héc-ta|hecta)$"), "ha"),
+    (re.compile(r"^hộ(?:\s+gia\s+đình)?$"), "hộ"),
+    (re.compile(r"^m²$"), "m2"),
+)
+"""Unit spellings folded to one: "căn hộ", "căn nhà" → "căn" (the rest is scope)."""
+
+MONEY_UNITS = frozenset({"đồng", "tỷ đồng", "triệu đồng"})
+
+QUOTED_RE = re.compile(r"“[^”]{0,600}”|\"[^\"\n]{0,300}\"")
+"""A quoted title: numbers inside it ("ít nhất 1 triệu căn") are part of a name."""
+
+POLICY_PARAMETER_RE = re.compile(
+    r"quỹ\s+đất|tỷ\s+lệ\s+(?:dành|trích)|trích\s+(?:lập|nộp)|lãi\s+suất|thuế\s+suất|mức\s+(?:hỗ\s+trợ|vay|cho\s+vay)"
+    r"|hạn\s+mức|cho\s+vay|tiền\s+(?:sử\s+dụng|thuê)\s+đất|giá\s+trị\s+(?:hợp\s+đồng|căn\s+hộ)",
+    re.IGNORECASE,
+)
+"""A standing rule near the number ("quỹ đất 20%", "dành 20% quỹ đất ở")."""
+
+CREDIT_RE = re.compile(r"tín\s+dụng|gói|vốn\s+điều\s+lệ|cho\s+vay", re.IGNORECASE)
+"""A credit package or fund size before a money amount ("Chương trình tín dụng 120.000 tỷ đồng")."""
+
+PAST_RE = re.compile(
+    r"\bđã\b(?!\s+được\s+giao)|hiện\s+nay|hiện\s+có|tính\s+đến|vừa\s+qua|năm\s+qua|so\s+với\s+cùng\s+kỳ"
+    r"|kết\s+quả\s+(?:đạt|thực\s+hiện)",
+    re.IGNORECASE,
+)
+"""A statistic about the past, before the number in its clause."""
+
+TARGET_CUE_RE = re.compile(
+    r"chỉ\s+tiêu|phấn\s+đấu|mục\s+tiêu|bảo\s+đảm|đảm\s+bảo|\bđạt\b|hoàn\s+thành|ít\s+nhất|tối\s+thiểu"
+    r"|tối\s+đa|\btăng\b|\bgiảm\b|xây\s+dựng\s+mới|huy\s+động|khởi\s+công|đưa\s+vào\s+sử\s+dụng"
+    r"|(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d|giai\s+đoạn\s+(?:19|20)\d\d",
+    re.IGNORECASE,
+)
+"""A target outside a targets section needs one of these before it in its sentence."""
+
+AT_LEAST_RE = re.compile(r"(?:ít\s+nhất|tối\s+thiểu|trên|hơn|không\s+(?:thấp\s+hơn|dưới|ít\s+hơn))\s*$", re.I)
+ABOUT_RE = re.compile(r"(?:khoảng|gần|xấp\s+xỉ|trên\s+dưới)\s*$", re.IGNORECASE)
+AT_MOST_RE = re.compile(r"(?:tối\s+đa|không\s+(?:quá|vượt\s+quá)|dưới)\s*$", re.IGNORECASE)
+ASPIRATIONAL_RE = re.compile(r"phấn\s+đấu", re.IGNORECASE)
+"""Qualifiers read just before the number (aspiration anywhere before it in the sentence)."""
+
+TARGETS_HEADING_RE = re.compile(r"mục\s+tiêu|chỉ\s+tiêu", re.IGNORECASE)
+"""A section (at any depth) whose heading announces targets."""
+
+SENTENCE_BREAK_RE = re.compile(r"[.;!?](?=\s)|\n[ \t]*[-+•][ \t]|\n[ \t]*\n(?=[ \t]*[A-ZĐ#*\d])")
+"""Where a sentence ends (a decimal or thousands dot is followed by a digit, not a space)."""
+
+SCOPE_END_RE = re.compile(
+    r"[.;:()“\"]|\s(?:theo|trong|đã|để|được|đến|tại|nhằm|thuộc)\s|,\s+(?:cụ thể|trong đó)"
+)
+"""Where the scope after a unit ends."""
+
+SOURCE_CUE_RE = re.compile(r"(?:theo|tại|giao\s+tại|quy\s+định\s+tại)\s*$", re.IGNORECASE)
+"""A reference that a target is quoted from: "71.250 căn *theo* Quyết định số 338/QĐ-TTg"."""
+
+LOCALITY_RE = re.compile(
+    r"(?:trên\s+địa\s+bàn|của|cho)\s+((?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|quận|phường)\s+"
+    r"[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)*|(?:cấp\s+)?(?:huyện|tỉnh|xã)\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)*)"
+)
+"""A locality named in a target's sentence ("trên địa bàn tỉnh Long An")."""
+
+SCOPE_MARKUP_RE = re.compile(r"[*/]")
+"""Markup and the "căn/nhà" slash dropped from a scope."""

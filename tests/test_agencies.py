@@ -1,0 +1,185 @@
+"""Agency names: keys, canonical names, lists, generic collectives, resolution in a jurisdiction."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.agencies import (
+    agency_key,
+    canonical_name,
+    is_generic,
+    list_is_whole,
+    resolve_agency,
+    split_agency_list,
+)
+from loaders.models import AdminUnit, Jurisdiction
+
+
+def province(name: str, kind: str = "tỉnh") -> Jurisdiction:
+    return Jurisdiction((AdminUnit("province", kind, name),))
+
+
+def district(name: str, province_name: str) -> Jurisdiction:
+    return Jurisdiction((AdminUnit("district", "huyện", name), AdminUnit("province", "tỉnh", province_name)))
+
+
+BINH_DINH = province("Bình Định")
+PHU_YEN = province("Phú Yên")
+HOAI_NHON = district("Hoài Nhơn", "Bình Định")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Uỷ ban nhân dân huyện", "UBND huyện"),
+        ("Huyện uỷ", "Huyện ủy"),
+        ("Phòng Văn hoá - Xã hội", "phòng Văn hóa - Xã hội"),
+        ("UBMTTQ tỉnh", "Ủy ban Mặt trận Tổ quốc tỉnh"),
+        ("HĐND huyện", "Hội đồng nhân dân huyện"),
+        ("các tổ chức chính trị - xã hội huyện", "Các tổ chức CT-XH huyện"),
+        ("**Sở Xây dựng**", "Sở  Xây dựng"),
+    ],
+)
+def test_same_key(first: str, second: str) -> None:
+    assert agency_key(first) == agency_key(second)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Ủy ban nhân dân huyện", "Ủy ban nhân dân tỉnh"),
+        ("Ban Tuyên giáo Huyện ủy", "Huyện ủy"),
+        ("Sở Xây dựng", "Bộ Xây dựng"),
+    ],
+)
+def test_different_key(first: str, second: str) -> None:
+    assert agency_key(first) != agency_key(second)
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("UBND các huyện, thị xã, thành phố", "Ủy ban nhân dân các huyện, thị xã, thành phố"),
+        ("phòng Kinh tế", "Phòng Kinh tế"),
+        ("Văn phòng Huyện uỷ", "Văn phòng Huyện ủy"),
+        ("Các trường thôn", "Các trưởng thôn"),
+        ("MTTQ Việt Nam xã", "Mặt trận Tổ quốc Việt Nam xã"),
+    ],
+)
+def test_canonical_name(written: str, canonical: str) -> None:
+    assert canonical_name(written) == canonical
+
+
+@pytest.mark.parametrize(
+    ("name", "generic"),
+    [
+        ("các cơ quan, đơn vị liên quan", True),
+        ("các cơ quan có liên quan", True),
+        ("chính quyền", True),
+        ("cơ quan cấp trên", True),
+        ("cấp có thẩm quyền", True),
+        ("các sở, ngành, địa phương", True),
+        ("Sở Tài chính", False),
+        ("Các ban xây dựng Đảng Huyện ủy", False),
+        ("Ủy ban nhân dân các xã, thị trấn", False),
+    ],
+)
+def test_generic(name: str, generic: bool) -> None:
+    assert is_generic(name) is generic
+
+
+def test_one_agency_for_both_spellings_in_one_document() -> None:
+    written = resolve_agency("Uỷ ban nhân dân huyện", HOAI_NHON)
+    abbreviated = resolve_agency("UBND huyện Hoài Nhơn", HOAI_NHON)
+    assert (written.key, written.jurisdiction) == (abbreviated.key, abbreviated.jurisdiction)
+    assert written.name == "Ủy ban nhân dân huyện"
+
+
+def test_same_department_of_two_provinces_is_two_agencies() -> None:
+    in_binh_dinh = resolve_agency("Sở Xây dựng", BINH_DINH)
+    in_phu_yen = resolve_agency("Sở Xây dựng", PHU_YEN)
+    assert in_binh_dinh != in_phu_yen
+    assert in_binh_dinh.jurisdiction.label() == "tỉnh Bình Định"
+
+
+@pytest.mark.parametrize(
+    ("name", "where", "label"),
+    [
+        ("Tỉnh uỷ", HOAI_NHON, "tỉnh Bình Định"),
+        ("Ban Thường vụ Tỉnh ủy", HOAI_NHON, "tỉnh Bình Định"),
+        ("Ủy ban nhân dân huyện", HOAI_NHON, "huyện Hoài Nhơn, tỉnh Bình Định"),
+        ("Sở Tài chính", HOAI_NHON, "tỉnh Bình Định"),
+        ("Chính phủ", BINH_DINH, ""),
+        ("Bộ Xây dựng", HOAI_NHON, ""),
+        ("Sở Xây dựng tỉnh Phú Yên", BINH_DINH, "tỉnh Phú Yên"),
+        ("Báo Bình Định", BINH_DINH, "tỉnh Bình Định"),
+    ],
+)
+def test_resolved_jurisdiction(name: str, where: Jurisdiction, label: str) -> None:
+    assert resolve_agency(name, where).jurisdiction.label() == label
+
+
+@pytest.mark.parametrize(
+    ("name", "where", "parent"),
+    [
+        ("Ban Tuyên giáo Huyện uỷ", HOAI_NHON, "huyện ủy"),
+        ("Văn phòng Huyện ủy", HOAI_NHON, "huyện ủy"),
+        ("Ban cán sự đảng UBND tỉnh", BINH_DINH, "tỉnh ủy"),
+        ("Sở Xây dựng", BINH_DINH, "ủy ban nhân dân tỉnh"),
+        ("Phòng Kinh tế", HOAI_NHON, "ủy ban nhân dân huyện"),
+        ("Thường trực HĐND tỉnh", BINH_DINH, "hội đồng nhân dân tỉnh"),
+        ("Ủy ban nhân dân huyện", HOAI_NHON, None),
+    ],
+)
+def test_parent_key(name: str, where: Jurisdiction, parent: str | None) -> None:
+    assert resolve_agency(name, where).parent_key == parent
+
+
+def test_key_drops_the_locality_its_jurisdiction_holds() -> None:
+    own = resolve_agency("Sở Xây dựng tỉnh Bình Định", BINH_DINH)
+    other = resolve_agency("Sở Xây dựng tỉnh Phú Yên", BINH_DINH)
+    assert own.key == other.key == "sở xây dựng"
+    assert own.jurisdiction != other.jurisdiction
+    assert resolve_agency("Cục Thuế tỉnh Bình Định", BINH_DINH).key == "cục thuế tỉnh"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Sở Tài chính, Sở Kế hoạch và Đầu tư rà soát", ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"]),
+        (
+            "Sở Lao động - Thương binh và Xã hội và các cơ quan, đơn vị liên quan đề xuất",
+            ["Sở Lao động - Thương binh và Xã hội", "các cơ quan, đơn vị liên quan"],
+        ),
+        ("UBND các xã, thị trấn tổ chức", ["UBND các xã, thị trấn"]),
+        ("phòng Nội vụ, đẩy mạnh", ["phòng Nội vụ"]),
+        ("chính quyền đẩy mạnh vận động", ["chính quyền"]),
+        ("Văn phòng Huyện ủy, các ban xây dựng Đảng Huyện ủy thường xuyên", None),
+        ("tổ chức học tập", []),
+        ("Văn phòng HĐND và UBND huyện thực hiện", ["Văn phòng HĐND và UBND huyện"]),
+        ("HĐND và UBND huyện chỉ đạo", ["HĐND", "UBND huyện"]),
+        ("Phòng Văn hóa và Thông tin mở 3 lớp bồi dưỡng", ["Phòng Văn hóa và Thông tin"]),
+        ("Sở Nông nghiệp và Phát triển nông thôn, Sở Công Thương kiểm tra", None),
+    ],
+)
+def test_split_agency_list(text: str, names: list[str] | None) -> None:
+    found = [p.text for p in split_agency_list(text, 0)]
+    defaults = {
+        "V": ["Văn phòng Huyện ủy", "các ban xây dựng Đảng Huyện ủy"],
+        "S": ["Sở Nông nghiệp và Phát triển nông thôn", "Sở Công Thương"],
+    }
+    assert found == (names if names is not None else defaults[text[0]])
+
+
+@pytest.mark.parametrize(
+    ("subject", "whole"),
+    [
+        ("Các đảng ủy, chi bộ trực thuộc Huyện ủy tổ chức", True),
+        ("Ban cán sự đảng, đảng đoàn, huyện, thị ủy lãnh đạo", True),
+        ("Mặt trận Tổ quốc tỉnh, các tổ chức chính trị - xã hội tỉnh theo", False),
+        ("Báo Bình Định, Đài Phát thanh và Truyền hình tỉnh:", False),
+        ("Sở Nội vụ và các cơ quan liên quan chủ trì", True),
+    ],
+)
+def test_list_is_whole(subject: str, whole: bool) -> None:
+    assert list_is_whole(subject, split_agency_list(subject, 0, allow_weak=False)) is whole
