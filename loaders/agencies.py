@@ -7,14 +7,19 @@ name implies ("Tỉnh ủy" named in a district plan is the parent province's).
 
 from __future__ import annotations
 
+import csv
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from loaders import gazetteer
 from loaders.models import AdminUnit, Agency, Jurisdiction, Level
 from loaders.patterns import agencies as pat
 
 _LEVEL_ORDER: tuple[Level, ...] = ("commune", "district", "province")
+SUCCESSORS_FILE = Path(__file__).resolve().parent / "data" / "agency_successors.csv"
+"""Merged ministries and provincial departments (2025) with their successor and legal source."""
 
 
 @dataclass(frozen=True)
@@ -105,7 +110,23 @@ def resolve_agency(name: str, jurisdiction: Jurisdiction) -> Agency:
         generic=is_generic(display),
         parent_key=_parent_key(key, where),
         as_written=name,
+        successor_key=successor_keys().get(key),
     )
+
+
+@cache
+def successor_keys() -> dict[str, str]:
+    """Key of a merged body → key of its successor, from :data:`SUCCESSORS_FILE`.
+
+    Examples
+    --------
+    >>> successor_keys()["sở kế hoạch và đầu tư"]
+    'sở tài chính'
+    """
+    with SUCCESSORS_FILE.open(encoding="utf-8", newline="") as handle:
+        return {
+            agency_key(row["predecessor"]): agency_key(row["successor"]) for row in csv.DictReader(handle)
+        }
 
 
 def _jurisdiction_for(display: str, jurisdiction: Jurisdiction) -> Jurisdiction:
@@ -178,6 +199,9 @@ def split_agency_list(
 ) -> tuple[AgencyPhrase, ...]:
     """Read the agencies listed from ``start`` in a flat string, up to the first task verb.
 
+    A name also ends after its locality tail ("Hội Nông dân xã", "Văn phòng Ủy ban nhân
+    dân tỉnh") when a lower-case word follows, whatever verb that is.
+
     Items are separated by ", " or " và "; a piece that does not open an agency
     ("Đầu tư" in "Sở Kế hoạch và Đầu tư", "thành phố" in "UBND các huyện, thành phố")
     is part of the previous name.
@@ -204,7 +228,10 @@ def split_agency_list(
     bound = len(text) if limit is None else limit
     stop = pat.AGENCY_STOP_RE.search(text, start + 1, bound)
     end = stop.start() if stop else bound
-    end = _trim_end(text, start, end)
+    tail = pat.LOCALITY_TAIL_RE.search(text, start, end)
+    end = tail.end() if tail else end
+    department = pat.DEPARTMENT_NAME_RE.search(text, start, end + 1)
+    end = _trim_end(text, start, department.end() if department and department.end() < end else end)
     pieces = _pieces(text, start, end)
     return tuple(AgencyPhrase(s, e, text[s:e], is_generic(text[s:e])) for s, e in _merge_pieces(text, pieces))
 
@@ -253,4 +280,6 @@ def list_is_whole(text: str, phrases: tuple[AgencyPhrase, ...]) -> bool:
     named = [p for p in phrases if not p.generic]
     if len(named) <= 1:
         return True
+    if all(pat.PERSON_TITLE_RE.match(p.text) for p in named):
+        return False
     return any(m.group(1).islower() for p in named for m in pat.ELLIPTICAL_ITEM_RE.finditer(p.text))

@@ -24,7 +24,14 @@ RelationKind = Literal[
     "implements", "based_on", "amends", "replaces", "repeals", "cites", "approves", "guides"
 ]
 RELATION_KINDS: tuple[RelationKind, ...] = (
-    "implements", "based_on", "amends", "replaces", "repeals", "cites", "approves", "guides",
+    "implements",
+    "based_on",
+    "amends",
+    "replaces",
+    "repeals",
+    "cites",
+    "approves",
+    "guides",
 )
 Role = Literal["assignee", "partner", "report_to"]
 Level = Literal["central", "province", "district", "commune", "unknown"]
@@ -97,7 +104,7 @@ class Jurisdiction:
         return self.units[0].level if self.units else "central"
 
     def label(self) -> str:
-        """"huyện Cần Đước, tỉnh Long An"; "" for national."""
+        """ "huyện Cần Đước, tỉnh Long An"; "" for national."""
         return ", ".join(u.label() for u in self.units)
 
     def province(self) -> Jurisdiction:
@@ -237,6 +244,8 @@ class Agency:
     parent_key: str | None = None
     """Key of the body it belongs to (Ban Tuyên giáo Huyện ủy ⊂ Huyện ủy), same jurisdiction."""
     as_written: str = ""
+    successor_key: str | None = None
+    """Key of the body that took it over in the 2025 reorganisation (loaders/data/agency_successors.csv)."""
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,9 @@ from loaders.models import Agency, Jurisdiction, Layout, Section, Span, Task
 from loaders.patterns import tasks as pat
 from loaders.task_tables import extract_table_tasks
 
+NO_DUTY_KINDS = frozenset({"purpose", "targets", "viewpoints"})
+"""Sections whose items state aims, not duties: an agency opening an item there is no lead."""
+
 MAX_TOPIC_HEADING = 120
 """Longest first line of an item read as a topic heading ("1. Về công tác tuyên truyền")."""
 
@@ -38,7 +41,8 @@ class FlatText:
     """A slice of the source text with whitespace collapsed; ``offsets`` map back.
 
     A whitespace run becomes one space, or ``\\n`` when it holds a line break and the
-    next line does not start with a lower-case letter (a new line, bullet or item).
+    next line does not start with a lower-case letter (a new line, bullet or item) or starts a
+    lettered item ("b) …").
     Old-style tone marks are moved ("uỷ" → "ủy"; same length) so one cue fits both.
     ``offsets[i]`` is the source offset of ``text[i]``; it has one extra entry, the end.
     """
@@ -61,7 +65,10 @@ def flatten(source: str, start: int, end: int) -> FlatText:
         pieces.append(source[start : match.start()])
         offsets.extend(range(start, match.start()))
         following = source[match.end() : match.end() + 1] if match.end() < end else ""
-        pieces.append("\n" if "\n" in match.group() and not following.islower() else " ")
+        new_line = "\n" in match.group() and (
+            not following.islower() or bool(pat.LETTERED_ITEM_RE.match(source, match.end(), end))
+        )
+        pieces.append("\n" if new_line else " ")
         offsets.append(match.start())
         start = match.end()
     pieces.append(source[start:end])
@@ -325,7 +332,11 @@ def _unique(agencies: list[Agency]) -> tuple[Agency, ...]:
 def _inline_tasks(
     text: str, layout: Layout, jurisdiction: Jurisdiction, covered: list[tuple[int, int]]
 ) -> list[Task]:
-    """ "Giao X chủ trì …" and "X chủ trì, phối hợp với Y …" outside TỔ CHỨC THỰC HIỆN."""
+    """ "Giao X chủ trì …", "X chủ trì, phối hợp với Y …", "b) X rà soát …" outside TỔ CHỨC THỰC HIỆN.
+
+    A lead named inside another agency's duty ("chỉ đạo Sở X chủ trì, phối hợp với …")
+    is a task of its own wherever it stands.
+    """
     start = layout.preamble.start if layout.preamble else (layout.title_span.end if layout.title_span else 0)
     year = layout.date.year if layout.date else None
     context = _Context(text, flatten(text, start, layout.body_end), jurisdiction, year)
@@ -333,9 +344,11 @@ def _inline_tasks(
     counters: dict[str, int] = {}
     tasks: list[Task] = []
     covered = sorted(covered)
-    for lead_start, phrases in _inline_leads(flat):
+    for lead_start, phrases, mode in _inline_leads(flat):
         source_start = context.flat.offsets[lead_start]
-        if _inside(covered, source_start) or phrases[0].generic:
+        if (mode != "embedded" and _inside(covered, source_start)) or phrases[0].generic:
+            continue
+        if mode == "subject" and _section_kind(layout.sections, source_start) in NO_DUTY_KINDS:
             continue
         path = _section_path(layout.sections, source_start)
         unit = _task(context, path, lead_start, _sentence_end(flat, phrases[-1].end), None)
@@ -351,20 +364,36 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return index >= 0 and spans[index][0] <= offset < spans[index][1]
 
 
-def _inline_leads(flat: str) -> Iterator[tuple[int, tuple[AgencyPhrase, ...]]]:
+def _inline_leads(flat: str) -> Iterator[tuple[int, tuple[AgencyPhrase, ...], str]]:
+    """(task start, its agencies, how it was found: "cue", "embedded", "lead" or "subject")."""
     for cue in pat.GIAO_RE.finditer(flat):
         phrases = split_agency_list(flat, cue.end(), allow_weak=False)
         if phrases:
-            yield cue.start(), phrases
-    for opener in pat.LEAD_SUBJECT_RE.finditer(flat):
-        phrases = split_agency_list(flat, opener.start(), allow_weak=False)
+            yield cue.start("cue"), phrases, "cue"
+    for cue in pat.DIRECT_LEAD_RE.finditer(flat):
+        phrases = split_agency_list(flat, cue.end(), allow_weak=False)
         if phrases and pat.LEAD_AFTER_RE.match(flat, phrases[-1].end):
-            yield opener.start(), phrases
+            yield phrases[0].start, phrases, "embedded"
+    seen: set[int] = set()
+    for opener in pat.LEAD_SUBJECT_RE.finditer(flat):
+        phrases = split_agency_list(flat, opener.end(), allow_weak=False)
+        if not phrases or opener.end() in seen:
+            continue
+        seen.add(opener.end())
+        if pat.LEAD_AFTER_RE.match(flat, phrases[-1].end):
+            yield opener.end(), phrases, "lead"
+        elif opener.group("item") and pat.SUBJECT_DUTY_RE.match(flat, phrases[-1].end):
+            yield opener.end(), phrases, "subject"
 
 
 def _sentence_end(flat: str, position: int) -> int:
     match = pat.SENTENCE_END_RE.search(flat, position)
     return match.start() + (1 if match and match.group() != "\n" else 0) if match else len(flat)
+
+
+def _section_kind(sections: tuple[Section, ...], offset: int) -> str | None:
+    """Kind of the top-level section holding ``offset`` (None outside every section)."""
+    return next((s.kind for s in sections if s.span.start <= offset < s.span.end), None)
 
 
 def _section_path(sections: tuple[Section, ...], offset: int, default: str = "body") -> str:

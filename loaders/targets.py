@@ -51,7 +51,7 @@ def extract_targets(text: str, layout: Layout, references: tuple[Reference, ...]
         target = _target(text, match, layout.sections, references)
         if target is not None:
             found.append(target)
-    return tuple(_merge_repeats(found))
+    return tuple(_merge_repeats(text, found))
 
 
 def _target(
@@ -91,6 +91,8 @@ def _is_target(text: str, match: re.Match[str], before: str, unit: str, kind: st
     if pat.POLICY_PARAMETER_RE.search(window) or pat.PAST_RE.search(before):
         return False
     if unit in pat.MONEY_UNITS and pat.CREDIT_RE.search(text[max(0, match.start() - 60) : match.start()]):
+        return False
+    if unit in pat.MONEY_UNITS and pat.PER_UNIT_RE.match(text, match.end()):
         return False
     return kind == "targets" or bool(pat.TARGET_CUE_RE.search(before))
 
@@ -155,11 +157,14 @@ def _source(text: str, references: tuple[Reference, ...], start: int, end: int) 
     return None
 
 
-def _merge_repeats(targets: list[Target]) -> list[Target]:
-    """One target stated twice (same quantity and unit, compatible periods) is kept once."""
+def _merge_repeats(text: str, targets: list[Target]) -> list[Target]:
+    """One target stated twice (same quantity and unit, compatible periods) is kept once.
+
+    Two equal numbers in one sentence ("giảm 30% thời gian và 30% chi phí") are two targets.
+    """
     kept: list[Target] = []
     for target in targets:
-        twin = next((k for k in kept if _same(k, target)), None)
+        twin = next((k for k in kept if _same(k, target) and _apart(text, k, target)), None)
         if twin is None:
             kept.append(target)
         elif twin.period is None and target.period is not None:
@@ -172,6 +177,11 @@ def _merge_repeats(targets: list[Target]) -> list[Target]:
                 source_key=twin.source_key or target.source_key,
             )
     return kept
+
+
+def _apart(text: str, earlier: Target, later: Target) -> bool:
+    """True when a sentence ends between two targets."""
+    return bool(pat.SENTENCE_BREAK_RE.search(text, earlier.span.end, later.span.start))
 
 
 def _same(a: Target, b: Target) -> bool:

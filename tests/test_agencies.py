@@ -160,6 +160,24 @@ def test_key_drops_the_locality_its_jurisdiction_holds() -> None:
         ("HĐND và UBND huyện chỉ đạo", ["HĐND", "UBND huyện"]),
         ("Phòng Văn hóa và Thông tin mở 3 lớp bồi dưỡng", ["Phòng Văn hóa và Thông tin"]),
         ("Sở Nông nghiệp và Phát triển nông thôn, Sở Công Thương kiểm tra", None),
+        # names end by their grammar, whatever (unlisted) verb follows
+        ("Sở Giáo dục và Đào tạo khám sàng lọc", ["Sở Giáo dục và Đào tạo"]),
+        ("Sở Giao thông vận tải sơn lại vạch kẻ đường", ["Sở Giao thông vận tải"]),
+        ("Văn phòng Đảng ủy thẩm tra, xác minh đơn thư", ["Văn phòng Đảng ủy"]),
+        (
+            "Hội Cựu chiến binh xã, Đoàn Thanh niên xã vận động",
+            ["Hội Cựu chiến binh xã", "Đoàn Thanh niên xã"],
+        ),
+        ("Ban Thường vụ Huyện ủy trước ngày 12 tháng 12", ["Ban Thường vụ Huyện ủy"]),
+        ("Ban Thường vụ Huyện ủy trong quý IV", ["Ban Thường vụ Huyện ủy"]),
+        ("Văn phòng Ủy ban nhân dân tỉnh chậm nhất ngày 5", ["Văn phòng Ủy ban nhân dân tỉnh"]),
+        ("Sở Nội vụ định kỳ hằng năm", ["Sở Nội vụ"]),
+        ("Ủy ban kiểm tra Đảng ủy xã giám sát", ["Ủy ban kiểm tra Đảng ủy xã"]),
+        ("Liên minh Hợp tác xã tỉnh hỗ trợ", ["Liên minh Hợp tác xã tỉnh"]),
+        ("Ngân hàng Chính sách xã hội tỉnh cho vay", ["Ngân hàng Chính sách xã hội tỉnh"]),
+        ("Đảng ủy các xã, thị trấn quán triệt", ["Đảng ủy các xã, thị trấn"]),
+        ("Các huyện ủy, thị ủy trực thuộc Tỉnh ủy lãnh đạo", ["Các huyện ủy, thị ủy trực thuộc Tỉnh ủy"]),
+        ("Sở Tài chính và Ủy ban nhân dân các huyện rà soát", ["Sở Tài chính", "Ủy ban nhân dân các huyện"]),
     ],
 )
 def test_split_agency_list(text: str, names: list[str] | None) -> None:
@@ -179,7 +197,23 @@ def test_split_agency_list(text: str, names: list[str] | None) -> None:
         ("Mặt trận Tổ quốc tỉnh, các tổ chức chính trị - xã hội tỉnh theo", False),
         ("Báo Bình Định, Đài Phát thanh và Truyền hình tỉnh:", False),
         ("Sở Nội vụ và các cơ quan liên quan chủ trì", True),
+        ("Thủ trưởng các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các xã, phường tổ chức", False),
     ],
 )
 def test_list_is_whole(subject: str, whole: bool) -> None:
     assert list_is_whole(subject, split_agency_list(subject, 0, allow_weak=False)) is whole
+
+
+@pytest.mark.parametrize(
+    ("name", "where", "successor"),
+    [
+        ("Sở Kế hoạch và Đầu tư", BINH_DINH, "sở tài chính"),
+        ("Sở Tài nguyên và Môi trường tỉnh Bình Định", BINH_DINH, "sở nông nghiệp và môi trường"),
+        ("Sở Giao thông vận tải", HOAI_NHON, "sở xây dựng"),
+        ("Bộ Lao động - Thương binh và Xã hội", BINH_DINH, "bộ nội vụ"),
+        ("Bộ Thông tin và Truyền thông", BINH_DINH, "bộ khoa học và công nghệ"),
+        ("Sở Xây dựng", BINH_DINH, None),
+    ],
+)
+def test_successor_of_a_merged_body(name: str, where: Jurisdiction, successor: str | None) -> None:
+    assert resolve_agency(name, where).successor_key == successor

@@ -366,6 +366,95 @@ def test_inline_cues_outside_the_items() -> None:
     assert [t.local_id for t in tasks] == ["I-1", "I-2", "I-3"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a lead named inside another agency's duty
+            "II. TỔ CHỨC THỰC HIỆN\n\n1. Ủy ban nhân dân tỉnh\n- Chỉ đạo Sở Công Thương chủ trì, phối hợp với "
+            "Sở Tài chính, Sở Xây dựng lập đề án phát triển chợ.\n",
+            {
+                ("Ủy ban nhân dân tỉnh", "assignee"),
+                ("Sở Công Thương", "assignee"),
+                ("Sở Tài chính", "partner"),
+                ("Sở Xây dựng", "partner"),
+            },
+        ),
+        (  # partners end where an unlisted verb starts
+            "II. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế chủ trì, phối hợp với Sở Giáo dục và Đào tạo khám sàng lọc "
+            "cho học sinh.\n",
+            {("Sở Y tế", "assignee"), ("Sở Giáo dục và Đào tạo", "partner")},
+        ),
+        (  # lettered leads outside TỔ CHỨC THỰC HIỆN
+            "I. MỤC TIÊU\n- Giảm thời gian xử lý hồ sơ.\n\nII. NHIỆM VỤ, GIẢI PHÁP\n\n1. Cải cách thể chế\n\n"
+            "a) Giao Văn phòng Ủy ban nhân dân tỉnh chủ trì, phối hợp với Sở Nội vụ đơn giản hóa thủ tục.\n\n"
+            "b) Sở Tư pháp chủ trì thẩm định dự thảo văn bản.\n",
+            {
+                ("Văn phòng Ủy ban nhân dân tỉnh", "assignee"),
+                ("Sở Nội vụ", "partner"),
+                ("Sở Tư pháp", "assignee"),
+            },
+        ),
+        (  # office holders as subjects, a report recipient
+            "II. TỔ CHỨC THỰC HIỆN\n\nThủ trưởng các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các xã, phường "
+            "tổ chức thực hiện Kế hoạch này; định kỳ hằng quý báo cáo kết quả về Văn phòng Ủy ban nhân dân "
+            "tỉnh.\n",
+            {
+                ("Thủ trưởng các sở, ban, ngành", "assignee"),
+                ("Chủ tịch Ủy ban nhân dân các xã, phường", "assignee"),
+                ("Văn phòng Ủy ban nhân dân tỉnh", "report_to"),
+            },
+        ),
+        (  # "gửi về" names a recipient
+            "II. TỔ CHỨC THỰC HIỆN\n\n1. Ủy ban nhân dân các xã lập danh sách hộ cận nghèo gửi về Phòng Kinh tế "
+            "trước ngày 31/5/2026.\n",
+            {("Ủy ban nhân dân các xã", "assignee"), ("Phòng Kinh tế", "report_to")},
+        ),
+        (  # a numbered item with an agency subject, outside TỔ CHỨC THỰC HIỆN
+            "I. NỘI DUNG\n\n1. Ủy ban nhân dân các xã, phường kiểm đếm nhà dột nát, báo cáo Sở Xây dựng "
+            "trước ngày 20/8/2025 để tổng hợp.\n",
+            {("Ủy ban nhân dân các xã, phường", "assignee"), ("Sở Xây dựng", "report_to")},
+        ),
+        (  # a deadline phrase is not part of the recipient
+            "II. TỔ CHỨC THỰC HIỆN\n\n1. Đảng ủy các xã xây dựng kế hoạch, báo cáo về Ban Thường vụ Huyện ủy "
+            "trước ngày 12 tháng 12.\n",
+            {("Đảng ủy các xã", "assignee"), ("Ban Thường vụ Huyện ủy", "report_to")},
+        ),
+        (  # the second of two partners at commune level
+            "II. TỔ CHỨC THỰC HIỆN\n\n1. Ủy ban Mặt trận Tổ quốc xã phối hợp với Hội Cựu chiến binh xã, "
+            "Đoàn Thanh niên xã tuyên truyền.\n",
+            {
+                ("Ủy ban Mặt trận Tổ quốc xã", "assignee"),
+                ("Hội Cựu chiến binh xã", "partner"),
+                ("Đoàn Thanh niên xã", "partner"),
+            },
+        ),
+        (  # a numbered lead outside TỔ CHỨC THỰC HIỆN is one task
+            "I. NỘI DUNG\n\n1. Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp rà soát biên chế.\n",
+            {("Sở Nội vụ", "assignee"), ("Sở Tư pháp", "partner")},
+        ),
+        (  # a statement about the past is not a duty
+            "I. NỘI DUNG\n\n1. Ủy ban nhân dân tỉnh đã ban hành kế hoạch.\n",
+            set(),
+        ),
+    ],
+)
+def test_general_forms(text: str, expected: set[tuple[str, str]]) -> None:
+    tasks = extract_tasks(text, layout_of(text, children=False), BINH_DINH)
+    assert pairs(tasks) == expected
+    assert len({(t.span, t.assignee) for t in tasks}) == len(tasks)  # each duty once
+
+
+def test_collectives_lead_but_a_closing_exhortation_is_no_task() -> None:
+    text = (
+        "II. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tài chính chủ trì, phối hợp với Sở Xây dựng và các cơ quan, đơn vị "
+        "liên quan bố trí vốn.\n\n2. Các Sở, ban, ngành khác căn cứ chức năng thực hiện.\n\n"
+        "Yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện.\n"
+    )
+    tasks = extract_tasks(text, layout_of(text, children=False), BINH_DINH)
+    assert ("Các Sở, ban, ngành khác", "assignee") in pairs(tasks, generic=True)
+    assert not [t for t in tasks if t.text.startswith("Yêu cầu")]
+
+
 def test_no_assignments_section_and_no_cue_gives_no_task() -> None:
     text = "I. MỤC TIÊU\n- Nâng cao chất lượng nhà ở.\n"
     assert extract_tasks(text, layout_of(text, children=True), BINH_DINH) == ()

@@ -148,3 +148,23 @@ def test_parse_number(text: str, value: float) -> None:
 def test_never_crashes(text: str) -> None:
     for target in extract_targets(text, layout_of(text), ()):
         assert text[target.span.start : target.span.end] == target.span.quote
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Phấn đấu thành lập mới ít nhất 08 hợp tác xã và 12 tổ hợp tác trong năm 2026.",
+            [(8.0, "hợp tác xã"), (12.0, "tổ hợp tác")],
+        ),
+        (
+            "Giảm ít nhất 20% thời gian đi lại của người dân và 20% chi phí tuân thủ thủ tục hành chính.",
+            [(20.0, "%"), (20.0, "%")],
+        ),
+        ("Phấn đấu hỗ trợ sửa chữa nhà ở: 30 triệu đồng/hộ.", []),
+        ("Bảo đảm mức hỗ trợ xây mới 40 triệu đồng / căn cho hộ nghèo.", []),
+    ],
+)
+def test_target_forms(sentence: str, expected: list[tuple[float, str]]) -> None:
+    text = f"II. NHIỆM VỤ\n- {sentence}\n"
+    assert [(t.quantity, t.unit) for t in extract_targets(text, layout_of(text), ())] == expected

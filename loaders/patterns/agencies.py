@@ -47,7 +47,7 @@ CAPITALISED_HEADS = (
     r"Ủy ban|UBND|UBMTTQ|MTTQ|HĐND|Hội đồng|Ban|Sở|Phòng|Văn phòng|Bộ|Cục|Chi cục|Tổng cục"
     r"|Chính phủ|Thủ tướng|Quốc hội|Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|Quận ủy|Đảng ủy|Đảng đoàn"
     r"|Đảng bộ|Mặt trận|Ngân hàng|Báo|Đài|Trung tâm|Thường trực|Công an|Kho bạc|Viện|Tòa án"
-    r"|Liên đoàn|Hội|Đoàn|Trưởng|Chủ tịch|Bí thư|Cấp ủy|Chi bộ|Thanh tra(?= (?:tỉnh|huyện|Sở|Chính phủ))|Bảo hiểm"
+    r"|Liên đoàn|Liên minh|Hội|Đoàn|Thủ trưởng|Trưởng|Chủ tịch|Giám đốc|Bí thư|Cấp ủy|Chi bộ|Thanh tra(?= (?:tỉnh|huyện|Sở|Chính phủ))|Bảo hiểm"
     r"|Bộ Chỉ huy|Học viện|Trường|Tổ chức(?= (?:[A-ZĐ]|chính trị|đảng))|Cơ quan|Chi nhánh|Lực lượng"
 )
 PLURAL_HEADS = (
@@ -87,7 +87,7 @@ _STOP_WORDS = (
     "đề xuất",
     "lập",
     "đẩy mạnh",
-    "kiểm tra",
+    "(?<!Ủy ban )kiểm tra",
     "giám sát",
     "tuyên truyền",
     "thanh tra",
@@ -108,7 +108,7 @@ _STOP_WORDS = (
     "bố trí",
     "vận động",
     "tham gia",
-    "tạo",
+    "(?<!Đào )tạo",
     "bảo đảm",
     "đảm bảo",
     "xử lý",
@@ -163,6 +163,18 @@ _STOP_WORDS = (
     "phát triển",
     "ứng dụng",
     "thẩm tra",
+    "xác minh",
+    "điều tra",
+    "thanh lý",
+    "tổ chức lại",
+    "phân loại",
+    "chấn chỉnh",
+    "tiến hành",
+    "tăng",
+    "giảm",
+    "trực tiếp",
+    "thay mặt",
+    "làm rõ",
     "phê duyệt",
     "giới thiệu",
     "kêu gọi",
@@ -234,6 +246,8 @@ _STOP_WORDS = (
     "chậm nhất",
     "kể từ",
     "định kỳ",
+    "(?:trong|cuối|đầu) (?:quý|tháng|năm)",
+    "để tổng hợp",
     "(?:hằng|hàng) (?:năm|quý|tháng|tuần)",
     "có(?! liên quan| thẩm quyền)",
     "kết quả",
@@ -261,6 +275,32 @@ list is one collective. (Test the letter with ``str.islower``: a range such as [
 
 JOINT_OFFICE_RE = re.compile(r"^Văn phòng (?:Hội đồng nhân dân|HĐND)$")
 """"Văn phòng HĐND *và* UBND huyện" is one office: the "và" does not start a new agency."""
+
+_UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ"
+_LOWER = "a-zđâăêôơưáàảãạéèẻẽẹíìỉĩịóòỏõọúùủũụýỳỷỹỵấầẩẫậắằẳẵặếềểễệốồổỗộớờởỡợứừửữự"
+LOCALITY_TAIL_RE = re.compile(
+    r"(?<!\w)(?:tỉnh|huyện|(?<!tác )xã(?! hội)|phường|thị trấn|quận"
+    r"|(?:(?<=[Hh]uyện |[Tt]hành )|(?<=[Tt]ỉnh |Đảng |[Qq]uận )|(?<=[Tt]hị ))ủy)"
+    r"(?: [A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\w*)*"
+    r"(?= (?!(?:và|các|ủy|uỷ|hoặc|trực thuộc|cấp|cơ sở|tỉnh|huyện|xã|phường|thị trấn|quận|thành phố|thị xã)\b)"
+    rf"[{_LOWER}])"
+)
+"""Where an agency name ends after its locality tail: "Hội Nông dân xã| vận động", "Văn phòng
+Ủy ban nhân dân tỉnh| rà soát", "Ban Thường vụ Huyện ủy| thẩm định" (any verb, listed or not)."""
+
+_NAME_WORD = rf"[{_UPPER}]\w*+(?: [{_LOWER}]\w*+)?+(?: nông thôn| vận tải)?+"
+DEPARTMENT_NAME_RE = re.compile(
+    rf"(?<!\w)(?:Sở|Bộ|Phòng) {_NAME_WORD}(?:(?: và| -|,)? (?!(?:{CAPITALISED_HEADS})\b){_NAME_WORD}){{0,8}}"
+    rf"(?= (?!(?:và|tỉnh|huyện|xã|phường|thị trấn|quận|thành phố|thị xã|Trung ương)\b)[{_LOWER}])"
+)
+"""A department's name by its grammar, when a lower-case word follows: each name word is a
+capitalised syllable with at most one lower-case syllable ("Sở Giáo dục và Đào tạo| khám …",
+"Sở Nông nghiệp và Phát triển nông thôn| hướng dẫn …"); a word that opens another agency
+("… và *Ủy ban* nhân dân …") is not part of the name; the repetition is bounded."""
+
+PERSON_TITLE_RE = re.compile(r"^(?:Thủ trưởng|Chủ tịch|Giám đốc|Trưởng|Bí thư|Người đứng đầu)\b")
+"""A list of office holders ("Thủ trưởng các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các xã")
+names several addressees even when each is elliptical."""
 
 LIST_SEPARATOR_RE = re.compile(r",? và (?=\S)|, (?=\S)")
 """Between two agencies of a list: ", " or " và " (", và" too)."""
@@ -303,7 +343,6 @@ PARENT_BODY_RE = re.compile(
 LOCALITY_SUFFIX_RE = re.compile(r" (tỉnh|huyện|xã|thành phố|quận|phường|thị xã|thị trấn) ([^\W\d_][\w -]*)$")
 """A trailing "huyện cần đước" in a key, dropped when it names the agency's own unit."""
 
-_UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ"
 NAMED_PLACE_RE = re.compile(
     r"(?:\b(?P<kind>tỉnh|huyện|xã|thành phố|quận|phường|thị xã|thị trấn) )?"
     rf"(?<= )(?P<name>[{_UPPER}]\w*(?: [{_UPPER}]\w*){{0,2}})$"
@@ -317,6 +356,7 @@ MARKUP_RE = re.compile(r"[*#_`]")
 """Markdown left in a name ("**Sở Xây dựng**")."""
 
 KEY_PUNCTUATION_RE = re.compile(r"[“”\"'()\[\]]")
-KEY_COMMA_RE = re.compile(r"\s*,\s*")
+KEY_COMMA_RE = re.compile(r"(?<!\s)\s*+,\s*+")
 KEY_PLURAL_RE = re.compile(r"^(?:các|những) ")
-"""Normalising a key: quotes and brackets dropped, commas spaced, a leading plural marker dropped."""
+"""Normalising a key: quotes and brackets dropped, commas spaced, a leading plural marker dropped
+(a comma's spaces are matched from their first character only, so a scan stays linear)."""

@@ -8,13 +8,15 @@ _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 
 QUANTITY_RE = re.compile(
     rf"(?<![\w/.,-])(?P<num>{_NUMBER})"
-    rf"(?:\s*%?\s*(?:-|–|đến)\s*(?P<max>{_NUMBER}))?"
-    r"(?:\s*(?P<mult>nghìn|ngàn|triệu|tỷ)(?!\w))?"
-    r"\s*(?P<unit>%|căn(?!\w)|ha(?!\w)|héc-ta|hecta|hộ(?:\s+gia\s+đình)?(?!\w)"
+    rf"(?:\s*+%?\s*+(?:-|–|đến)\s*+(?P<max>{_NUMBER}))?"
+    r"(?:\s*+(?P<mult>nghìn|ngàn|triệu|tỷ)(?!\w))?"
+    r"\s*+(?P<unit>%|căn(?!\w)|ha(?!\w)|héc-ta|hecta|hộ(?:\s+gia\s+đình)?(?!\w)"
     r"|người(?!\w)|lao\s+động(?!\w)|dự\s+án(?!\w)|km(?!\w)|m2|m²|tỷ\s+đồng|triệu\s+đồng|đồng(?!\w)"
-    r"|doanh\s+nghiệp|công\s+trình|giường(?!\w)|phòng\s+ở|chỗ\s+ở|lượt(?!\w)|tấn(?!\w))"
+    r"|doanh\s+nghiệp|công\s+trình|giường(?!\w)|phòng\s+ở|chỗ\s+ở|lượt(?!\w)|tấn(?!\w)|hợp\s+tác\s+xã(?!\w)|tổ\s+hợp\s+tác(?!\w))"
 )
-"""A number with its unit: "3.000 căn hộ", "15-20%", "khoảng 1,5 nghìn hộ", "120.000 tỷ đồng"."""
+"""A number with its unit: "3.000 căn hộ", "15-20%", "khoảng 1,5 nghìn hộ", "120.000 tỷ đồng".
+Whitespace runs are possessive (``\\s*+``): nothing after them starts with a space, and
+backtracking into them made a scan quadratic."""
 
 MULTIPLIERS = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9}
 
@@ -27,6 +29,9 @@ UNIT_CANONICAL = (
 """Unit spellings folded to one: "căn hộ", "căn nhà" → "căn" (the rest is scope)."""
 
 MONEY_UNITS = frozenset({"đồng", "tỷ đồng", "triệu đồng"})
+
+PER_UNIT_RE = re.compile(r"[ \t]{0,3}/[ \t]{0,3}[^\W\d_]")
+"""An amount per unit right after a money unit ("60 triệu đồng/hộ"): a support level, not a target."""
 
 QUOTED_RE = re.compile(r"“[^”]{0,600}”|\"[^\"\n]{0,300}\"")
 """A quoted title: numbers inside it ("ít nhất 1 triệu căn") are part of a name."""
@@ -69,7 +74,7 @@ SENTENCE_BREAK_RE = re.compile(r"[.;!?](?=\s)|\n[ \t]*[-+•][ \t]|\n[ \t]*\n(?=
 """Where a sentence ends (a decimal or thousands dot is followed by a digit, not a space)."""
 
 SCOPE_END_RE = re.compile(
-    r"[.;:()“\"]|\s(?:theo|trong|đã|để|được|đến|tại|nhằm|thuộc)\s|,\s+(?:cụ thể|trong đó)"
+    r"[.;:()“\"]|\s(?:theo|trong|đã|để|được|đến|tại|nhằm|thuộc)\s|,\s+(?:cụ thể|trong đó)|\svà\s+(?=\d)"
 )
 """Where the scope after a unit ends."""
 

@@ -27,10 +27,12 @@ UNIT_BREAK_RE = re.compile(r"(?<=[.;:!?*)])\s*\n(?=\s*\S)")
 """A new paragraph: a line break after the end of a sentence."""
 
 HEADING_END_RE = re.compile(
-    r"(?:\s*\([^()\n]{0,80}\))?(?:\s*(?:\*+\s*)?:\s*(?:\*+\s*)?|\s*(?:\*+\s*)?(?:\n|$))"
+    r"(?:\s{0,8}\([^()\n]{0,80}\))?"
+    r"(?:\s{0,8}(?:\*{1,8}\s{0,8})?:\s{0,8}(?:\*{1,8}\s{0,8})?|\s{0,8}(?:\*{1,8}\s{0,8})?(?:\n|$))"
 )
 """What follows an agency heading: a colon (inline item) or the end of its line; "(cơ quan
-thường trực)" may stand between."""
+thường trực)" may stand between. Repetitions are bounded (the flat view has single
+whitespace characters) so a scan over a whole input stays linear."""
 
 CAPS_HEADING_END_RE = re.compile(r"[\n:*]")
 """Where an item's heading line ends (for an all-capitals heading)."""
@@ -46,7 +48,8 @@ REPORTER_RE = re.compile(
 """The reporter of a reporting clause: "các Sở, ban, ngành … có trách nhiệm báo cáo"."""
 
 CLOSING_RE = re.compile(
-    r"(?:Trên đây là|Trong quá trình (?:triển khai|tổ chức|thực hiện)\b"
+    r"(?:Yêu cầu (?:các|Thủ trưởng các) (?:cơ quan|đơn vị|sở|địa phương)[^.;\n]{0,80}"
+    r"(?:nghiêm túc|khẩn trương|triển khai|thực hiện)|Trên đây là|Trong quá trình (?:triển khai|tổ chức|thực hiện)\b"
     r"|(?:Chỉ thị|Nghị quyết|Kế hoạch|Quyết định|Kết luận|Chương trình|Hướng dẫn|Thông báo) này "
     r"(?:được|có hiệu lực|phổ biến))"
 )
@@ -57,29 +60,48 @@ SUPPORTING_RE = re.compile(r"^(?:chủ động |tích cực )?phối hợp\b", r
 
 # --- lead, partner, report ---------------------------------------------------------------
 
-GIAO_RE = re.compile(r"(?:^|(?<=\n)|(?<=[.;:] ))(?:Giao|Yêu cầu|Đề nghị) (?:cho )?(?=\S)")
-"""An inline assignment: "Giao Sở Xây dựng chủ trì, …", "Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh …"."""
+_ITEM_OPENER = r"(?P<item>[-+•] |\**(?:\d{1,2}\.){1,3}\** |\**[a-zđ]\)\** )?"
 
-LEAD_AFTER_RE = re.compile(r"[\s,]*chủ trì\b")
+GIAO_RE = re.compile(
+    rf"(?:^|(?<=\n)|(?<=[.;:] )){_ITEM_OPENER}(?P<cue>(?:Giao|Yêu cầu|Đề nghị) (?:cho )?)(?=\S)"
+)
+"""An inline assignment: "Giao Sở Xây dựng chủ trì, …", "a) Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh …"."""
+
+DIRECT_LEAD_RE = re.compile(r"(?<!\w)(?:[Cc]hỉ đạo|giao|phân công)(?: cho)? (?=\S)")
+"""A lead named inside another agency's duty: "chỉ đạo *Sở Công Thương chủ trì*, phối hợp với …"."""
+
+SUBJECT_DUTY_RE = re.compile(
+    r" (?!(?:đã|đang|là|được|có|vẫn|còn|chưa|cũng|sẽ|với|và|của|về|tại|trong|theo|năm|thì)\b)"
+    r"[a-zđâăêôơưáàảãạéèẻẽẹíìỉĩịóòỏõọúùủũụýỳỷỹỵấầẩẫậắằẳẵặếềểễệốồổỗộớờởỡợứừửữự]"
+)
+"""A duty verb right after an item's subject agency ("1. Ủy ban nhân dân các xã *rà soát* …"),
+not a statement ("đã ban hành", "là cơ quan …")."""
+
+LEAD_AFTER_RE = re.compile(r"[\s,]{0,6}chủ trì\b")
 """"chủ trì" right after an agency: "Sở X chủ trì, phối hợp với …"."""
 
 LEAD_SUBJECT_RE = re.compile(
-    r"(?:^|(?<=\n)|(?<=[.;:] ))(?=(?:UBND|Ủy ban|Uỷ ban|Sở|Ban|Phòng|Văn phòng|Cục|Chi cục|Công an|Bộ|Ngân hàng"
-    r"|Mặt trận|Đài|Báo|Trung tâm|Hội đồng|Kho bạc|Thanh tra|Bảo hiểm)\b)"
+    rf"(?:^|(?<=\n)|(?<=[.;:] )){_ITEM_OPENER}"
+    r"(?=(?:UBND|Ủy ban|Uỷ ban|Sở|Ban|Phòng|Văn phòng|Cục|Chi cục|Công an|Bộ|Ngân hàng"
+    r"|Mặt trận|Đài|Báo|Trung tâm|Hội đồng|Kho bạc|Thanh tra|Bảo hiểm|Hội|Liên minh|Liên đoàn"
+    r"|Đảng ủy|Huyện ủy|Tỉnh ủy|Chi bộ|Thủ trưởng|Chủ tịch)\b)"
 )
-"""Where a sentence opens with a named agency that may be followed by "chủ trì"."""
+"""Where a sentence or an item ("b) ", "2. ", "- ") opens with a named agency that may be followed
+by "chủ trì" (or, for an item, by any duty verb)."""
 
 PARTNER_RE = re.compile(r"phối hợp(?: chặt chẽ)? (?:với|cùng)(?: với)? ", re.IGNORECASE)
 """The partners of a task follow "phối hợp với" / "phối hợp cùng"."""
 
-REPORT_RE = re.compile(r"\bbáo cáo\b(?! (?:kết quả )?(?:theo đúng|đúng))", re.IGNORECASE)
-"""A reporting duty; its recipients follow (see :data:`REPORT_RECIPIENT_RE`)."""
+REPORT_RE = re.compile(
+    r"\bbáo cáo\b(?! (?:kết quả )?(?:theo đúng|đúng))|\bgửi\b(?= (?:về|đến|tới) )", re.IGNORECASE
+)
+"""A reporting duty ("báo cáo", "gửi về"); its recipients follow (see :data:`REPORT_RECIPIENT_RE`)."""
 
 REPORT_RECIPIENT_RE = re.compile(
     r"(?:(?:kết quả|tình hình|khó khăn, vướng mắc|đề xuất|định kỳ|thực hiện|kịp thời|hằng|hàng|năm|tiến độ"
     r"|sơ kết|tổng kết|việc|nội dung|công tác|bằng văn bản|triển khai|những|các|kiến nghị"
     r"|quý|tháng|\d{1,2}|[(*)]|trước ngày \d+ tháng cuối quý|trước ngày \d{1,2}(?:/\d{1,2})?)[\s,]*)*"
-    r"(?:(?:cho|gửi về|gửi|về|lên|với) )?"
+    r"(?:(?:cho|gửi về|gửi|về|đến|tới|lên|với) )?"
 )
 """Words between "báo cáo" and its recipient ("kết quả thực hiện định kỳ hàng quý (…) gửi")."""
 
@@ -133,7 +155,7 @@ HALF_YEAR_RE = re.compile(
 """A half year: "6 tháng đầu năm 2025" (due 30 June), "6 tháng cuối năm 2025"."""
 
 MONTH_RE = re.compile(
-    rf"(?:trong|trước|đến|tới|hết|cuối|đầu|chậm{_S}nhất|hoàn{_S}thành){_S}tháng{_S}(?P<m>\d{{1,2}})\s*(?:/|{_S}năm{_S})(?P<y>(?:19|20)\d\d)(?!\d)",
+    rf"(?:trong|trước|đến|tới|hết|cuối|đầu|chậm{_S}nhất|hoàn{_S}thành){_S}tháng{_S}(?P<m>\d{{1,2}})(?:\s*/|{_S}năm{_S})(?P<y>(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )
 """A due month: "trong tháng 6/2026", "trước tháng 6 năm 2026"."""
@@ -196,21 +218,21 @@ COLUMN_DEADLINE_RE = re.compile(r"thời gian|thời hạn|tiến độ|hoàn th
 """Header cells that name a table's task, lead, partner and deadline columns."""
 
 LABEL_LEAD_RE = re.compile(
-    r"(?m)^[ \t]*[-+•*]*[ \t]*\**(?:Cơ quan|Đơn vị|Cơ quan, đơn vị)(?: chủ trì| thực hiện| chịu trách nhiệm)"
+    r"(?m)^(?>[ \t]*[-+•*]*[ \t]*\**)(?:Cơ quan|Đơn vị|Cơ quan, đơn vị)(?: chủ trì| thực hiện| chịu trách nhiệm)"
     r"(?: thực hiện)?\**[ \t]*:\**[ \t]*(?P<value>[^\n]+)"
 )
 LABEL_PARTNER_RE = re.compile(
-    r"(?m)^[ \t]*[-+•*]*[ \t]*\**(?:Cơ quan|Đơn vị|Cơ quan, đơn vị) phối hợp(?: thực hiện)?\**[ \t]*:\**[ \t]*"
+    r"(?m)^(?>[ \t]*[-+•*]*[ \t]*\**)(?:Cơ quan|Đơn vị|Cơ quan, đơn vị) phối hợp(?: thực hiện)?\**[ \t]*:\**[ \t]*"
     r"(?P<value>[^\n]+)"
 )
 LABEL_DEADLINE_RE = re.compile(
-    r"(?m)^[ \t]*[-+•*]*[ \t]*\**(?:Thời gian|Thời hạn|Tiến độ)(?: thực hiện| hoàn thành)?\**[ \t]*:\**[ \t]*"
+    r"(?m)^(?>[ \t]*[-+•*]*[ \t]*\**)(?:Thời gian|Thời hạn|Tiến độ)(?: thực hiện| hoàn thành)?\**[ \t]*:\**[ \t]*"
     r"(?P<value>[^\n]+)"
 )
 """Labelled blocks: "- Cơ quan chủ trì: Sở Xây dựng." / "- Cơ quan phối hợp: …" / "- Thời gian thực hiện: …"."""
 
 LABEL_ANY_RE = re.compile(
-    r"^[ \t]*[-+•*]*[ \t]*\**(?:Cơ quan|Đơn vị|Thời gian|Thời hạn|Tiến độ|Sản phẩm|Kinh phí|Kết quả)[^:\n]{0,40}:"
+    r"^(?>[ \t]*[-+•*]*[ \t]*\**)(?:Cơ quan|Đơn vị|Thời gian|Thời hạn|Tiến độ|Sản phẩm|Kinh phí|Kết quả)[^:\n]{0,40}:"
 )
 """Any label line of such a block (the task text is the line above them)."""
 
@@ -225,6 +247,9 @@ WHITESPACE_RUN_RE = re.compile(r"\s+")
 
 ITEM_LABEL_RE = re.compile(r"\d+(?:\.\d+)*|[a-zđ](?=\))")
 """The label of a numbered or lettered item line: "3", "3.1", "b"."""
+
+LETTERED_ITEM_RE = re.compile(r"[a-zđ]\)[ \t]")
+"""A line opening a lettered item ("b) Sở Tư pháp …"): a new line in the flat view."""
 
 UNIT_OPENER_RE = re.compile(r"[\s*#+•-]*")
 """Bullets and markup before a task's first word."""
