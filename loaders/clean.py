@@ -18,7 +18,7 @@ _TRANSLATION = str.maketrans(
 
 
 def normalize(text: str) -> str:
-    """Fold letter, dash and space variants and blank markdown markup, keeping the length.
+    """Fold letter, dash and space variants, blank markdown markup and break ``<br>`` cells, keeping the length.
 
     Examples
     --------
@@ -26,6 +26,8 @@ def normalize(text: str) -> str:
     '     KẾ HOẠCH  '
     """
     out = text.translate(_TRANSLATION)
+    out = pt.HTML_BREAK_RE.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), out)
+    out = pt.HTML_SPACE_RE.sub(lambda m: " " * len(m.group(0)), out)
     out = pt.MD_HEADING_RE.sub(lambda m: " " * len(m.group(1)), out)
     out = pt.MD_BOLD_RE.sub(lambda m: " " * len(m.group(0)), out)
     out = pt.MD_ITALIC_RE.sub(" ", out)
@@ -148,6 +150,9 @@ _PHRASES = {
     "mặt trận tổ quốc": "Mặt trận Tổ quốc",
     "việt nam": "Việt Nam",
     "nhà nước": "Nhà nước",
+    "thường trực": "Thường trực",
+    "hội đồng nhân dân": "Hội đồng nhân dân",
+    "ủy ban nhân dân": "Ủy ban nhân dân",
 }
 _HEADS = {"bộ", "sở", "ban", "phòng", "cục", "chi", "tổng", "văn", "đài", "báo", "viện"}
 _NOT_HEADS = {("ủy", "ban"), ("đảng", "bộ"), ("chi", "bộ")}

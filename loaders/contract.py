@@ -10,6 +10,7 @@ NATIONAL_LABEL = "Việt Nam"
 LISTED_KINDS = ("implements", "amends", "based_on")
 """Self relations with their own list; every other referenced document goes to ``cites``."""
 EXTRA_SELF_KINDS = ("replaces", "repeals", "approves", "guides")
+"""Self relations without a list of their own in DESIGN.md: reported in ``relations`` with the own key as subject."""
 UNLISTED_REFERENCE_KINDS = frozenset({"generic", "congress"})
 """References too vague to list as cited documents (kept in ``referenced_documents``)."""
 
@@ -41,7 +42,7 @@ def to_contract(doc: ParsedDocument) -> dict[str, object]:
         "amends": by_kind["amends"],
         "based_on": by_kind["based_on"],
         "cites": cites,
-        "relations": [_relation(r) for r in doc.relations if r.subject != SELF],
+        "relations": [_relation(r, own_key(doc)) for r in doc.relations if _in_relations(r)],
         "referenced_documents": [_reference(r) for r in doc.references],
         "assignments": [a for task in doc.tasks for a in _assignments(task)],
         "targets": [_target(t) for t in doc.targets],
@@ -58,8 +59,27 @@ def _span(span: Span | None) -> list[int] | None:
     return [span.start, span.end] if span else None
 
 
-def _relation(r: Relation) -> dict[str, object]:
-    return {"subject": r.subject, "predicate": r.predicate, "object": r.object, "evidence": _span(r.evidence)}
+def own_key(doc: ParsedDocument) -> str:
+    """The key standing for this document as a relation subject.
+
+    The printed number ("1402/QĐ-UBND"); for a blank number ("Số: /KH-UBND") the
+    symbol with a leading "/" and the date when printed ("/KH-UBND 2026-05"), else the IRI.
+    """
+    layout = doc.layout
+    if layout.number:
+        return layout.number
+    if layout.symbol:
+        return f"/{layout.symbol} {layout.date.iso()}" if layout.date else f"/{layout.symbol}"
+    return str(document_iri(doc.identity))
+
+
+def _in_relations(r: Relation) -> bool:
+    return r.subject != SELF or r.predicate in EXTRA_SELF_KINDS
+
+
+def _relation(r: Relation, own: str) -> dict[str, object]:
+    subject = own if r.subject == SELF else r.subject
+    return {"subject": subject, "predicate": r.predicate, "object": r.object, "evidence": _span(r.evidence)}
 
 
 def _reference(r: Reference) -> dict[str, object]:
@@ -89,7 +109,7 @@ def _assignments(task: Task) -> list[dict[str, object]]:
             "task_id": task.local_id,
         }
         for role, agency in roles
-        if agency is not None
+        if agency is not None and not (agency.generic and role != "assignee")  # collectives only lead
     ]
 
 

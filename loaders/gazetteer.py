@@ -186,6 +186,39 @@ def province_of(unit: AdminUnit, *, legacy: bool = True) -> AdminUnit | None:
     return _admin(provinces[found.province_key])
 
 
+@cache
+def _legacy_districts() -> dict[tuple[str, str], _Unit]:
+    """Legacy districts by (province key, district key)."""
+    return {
+        (u.province_key, u.district_key): u
+        for units in _legacy()[0].values()
+        for u in units
+        if u.level == "district" and u.district_key is not None
+    }
+
+
+def district_of(unit: AdminUnit) -> AdminUnit | None:
+    """The legacy (pre-July-2025) district a commune belonged to; None when unknown or ambiguous.
+
+    Examples
+    --------
+    >>> commune = lookup("xã", "Nam Giang", within=lookup("tỉnh", "Nghệ An"))
+    >>> district_of(commune).name
+    'Nam Đàn'
+    """
+    if unit.level != "commune":
+        return None
+    found = _find(unit, legacy=True)
+    if found is None or found.district_key is None or (unit.code is None and _ambiguous(unit)):
+        return None
+    district = _legacy_districts().get((found.province_key, found.district_key))
+    return _admin(district) if district is not None else None
+
+
+def _ambiguous(unit: AdminUnit) -> bool:
+    return len(_legacy()[0].get((unit.kind, match_key(unit.name)), [])) > 1
+
+
 def successor_2025(province: AdminUnit) -> AdminUnit | None:
     """The post-July-2025 province a legacy province was merged into (itself when unchanged)."""
     legacy_index = _legacy()[0]

@@ -82,10 +82,12 @@ def _validated(kind: str, name: str, legacy: bool) -> AdminUnit | None:
         hits = gazetteer.candidates(kind, cand, legacy=legacy) or gazetteer.candidates(
             kind, cand, legacy=not legacy
         )
+        provinces = [h for h in hits if h.level == "province"]
+        if provinces:
+            return provinces[0]
+        if hits and n == 1 < len(words):
+            continue  # "xã Thanh Đồng" is not the one-word "xã Thanh" of another province
         if hits:
-            provinces = [h for h in hits if h.level == "province"]
-            if provinces:
-                return provinces[0]
             level = KIND_LEVEL[kind] if kind != "thành phố" else "district"
             return hits[0] if len(hits) == 1 else AdminUnit(level, kind, cand)
     if kind in KIND_LEVEL and len(words) <= 3 and len(words) >= 2:
@@ -117,7 +119,7 @@ def document_jurisdiction(layout: Layout, text: str) -> Jurisdiction:
     province = _province(units, layout, legacy)
     chain: list[AdminUnit] = []
     if level in ("district", "commune"):
-        chain.extend(_pick(units, level, province, layout.place))
+        chain.extend(_pick(units, level, province, layout.place, legacy=legacy))
     if province is not None:
         chain.append(province)
     return Jurisdiction(tuple(chain))
@@ -127,10 +129,9 @@ def _document_level(layout: Layout, text: str, code: str | None) -> Level | None
     by_code = authority_level(code)
     if by_code is not None:
         return by_code
-    zone = " ".join(
-        filter(None, [layout.header_org and org_case(layout.header_org), layout.title, _preamble(layout)])
-    )
-    for where in (zone, text[: layout.body_end]):
+    header = org_case(layout.header_org).replace(" / ", " ") if layout.header_org else ""
+    zone = " ".join(filter(None, [layout.title, _preamble(layout)]))
+    for where in (header, zone, text[: layout.body_end]):
         m = pl.COUNCIL_LEVEL_RE.search(where)
         if m:
             kind = collapse(m.group("kind")).lower()
@@ -183,7 +184,7 @@ def _province(units: list[AdminUnit], layout: Layout, legacy: bool) -> AdminUnit
 
 
 def _pick(
-    units: list[AdminUnit], level: Level, province: AdminUnit | None, place: str | None
+    units: list[AdminUnit], level: Level, province: AdminUnit | None, place: str | None, *, legacy: bool
 ) -> list[AdminUnit]:
     """The unit at ``level`` (and the district above a legacy commune), consistent with ``province``."""
     for u in units:
@@ -197,19 +198,35 @@ def _pick(
                 and gazetteer.successor_2025(parent) != province
             ):
                 continue
-        return [_recoded(u, province)]
+        unit = _recoded(u, province, legacy=legacy)
+        return _with_district(unit, units, province) if legacy and level == "commune" else [unit]
     if place and gazetteer.is_province_name(place) is None:
         kind = {"commune": "xã", "district": "huyện"}.get(level, "")
         return [AdminUnit(level, kind, place)]
     return []
 
 
-def _recoded(unit: AdminUnit, province: AdminUnit | None) -> AdminUnit:
-    """Prefer the gazetteer entry inside ``province`` (current map first) for a unit named in the text."""
+def _with_district(commune: AdminUnit, units: list[AdminUnit], province: AdminUnit | None) -> list[AdminUnit]:
+    """A pre-2025 commune with the district above it: the gazetteer's, else the district the header names."""
+    district = gazetteer.district_of(commune)
+    if district is None:
+        district = next((u for u in units if u.level == "district" and _inside(u, province)), None)
+    return [commune, district] if district is not None else [commune]
+
+
+def _inside(unit: AdminUnit, province: AdminUnit | None) -> bool:
+    if province is None or unit.code is None:
+        return True
+    parent = gazetteer.province_of(unit)
+    return parent is None or parent.name == province.name
+
+
+def _recoded(unit: AdminUnit, province: AdminUnit | None, *, legacy: bool = False) -> AdminUnit:
+    """Prefer the gazetteer entry inside ``province`` (the document's map first) for a unit named in the text."""
     if province is None:
         return unit
-    for legacy in (False, True):
-        hit = gazetteer.lookup(unit.kind, unit.name, within=province, legacy=legacy)
+    for use_legacy in (True, False) if legacy else (False, True):
+        hit = gazetteer.lookup(unit.kind, unit.name, within=province, legacy=use_legacy)
         if hit is not None and hit.level == unit.level:
             return hit
     return unit

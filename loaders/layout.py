@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from loaders.clean import collapse, is_caps, normalize, org_case, position_case, sentence_case, unwrap
-from loaders.models import Layout, PartialDate, Recipient, Span
+from loaders import closing
+from loaders.clean import collapse, is_caps, normalize, org_case, sentence_case, unwrap
+from loaders.models import Layout, PartialDate, Span
 from loaders.patterns import layout as pl
 from loaders.patterns import references as pr
 from loaders.sections import build_sections
@@ -62,7 +63,7 @@ def segment(text: str) -> Layout:
         Every span indexes ``text``.
     """
     clean = clean_text(text)
-    lines = logical_lines(clean)
+    lines = _split_heading(clean, logical_lines(clean))
     head, after_title = _head(text, clean, lines)
     body_end, tail_start = _body_end(clean, lines, after_title)
     sections = build_sections(text, clean, lines_between(lines, after_title, body_end), body_end)
@@ -70,12 +71,15 @@ def segment(text: str) -> Layout:
     preamble = _span(text, lines[after_title].start, first_section) if after_title < len(lines) else None
     if preamble is not None and (not preamble.quote.strip() or preamble.start >= first_section):
         preamble = None
-    capacity, position, signer, sig_span = _signature(text, lines, tail_start)
+    lines = lines[:tail_start] + _split_columns(text, clean, lines[tail_start:])
+    capacity, position, signer, sig_span = closing.signature(text, lines, tail_start)
     return replace(
         head,
         preamble=preamble,
         sections=sections,
-        recipients=_recipients(text, lines, tail_start),
+        recipients=closing.with_addressees(
+            closing.recipients(text, lines, tail_start), closing.addressees(text, lines, after_title)
+        ),
         signature_capacity=capacity,
         signer_position=position,
         signer=signer,
@@ -117,6 +121,20 @@ def _head(text: str, clean: str, lines: list[Line]) -> tuple[Layout, int]:
         body_end=len(text),
     )
     return layout, after_title
+
+
+def _split_columns(text: str, clean: str, rows: list[Line]) -> list[Line]:
+    """Closing rows printed as two columns ("Nơi nhận:      KT. GIÁM ĐỐC") → the left line, then the right one."""
+    out: list[Line] = []
+    for row in rows:
+        gap = pl.COLUMN_GAP_RE.search(normalize(text[row.start : row.end]))
+        if gap is None or "\n" in text[row.start : row.end]:
+            out.append(row)
+            continue
+        left_end, right_start = row.start + gap.start(), row.start + gap.end()
+        out.append(Line(row.start, left_end, collapse(clean[row.start : left_end])))
+        out.append(Line(right_start, row.end, collapse(clean[right_start : row.end])))
+    return out
 
 
 def lines_between(lines: list[Line], first: int, end: int) -> list[tuple[int, int, str]]:
@@ -228,7 +246,11 @@ def _title(
         return _vv_title(lines)
     i, author = head_idx + 1, None
     taken: list[Line] = []
-    if i < len(lines) and (m := pl.AUTHOR_LINE_RE.match(clean[lines[i].start : lines[i].end])):
+    if i < len(lines) and (notice := pl.NOTICE_SUBTITLE_RE.match(lines[i].text)):
+        author = notice.group("author")
+        taken.append(lines[i])
+        i += 1
+    elif i < len(lines) and (m := pl.AUTHOR_LINE_RE.match(clean[lines[i].start : lines[i].end])):
         author = collapse(m.group("author"))
         if m.group("rest"):
             taken.append(Line(lines[i].start + m.start("rest"), lines[i].end, collapse(m.group("rest"))))
@@ -257,11 +279,30 @@ def _is_authority_line(t: str) -> bool:
 
 
 def _heading(line: str) -> re.Match[str] | None:
-    """The type heading, alone or followed by a trích yếu that has lower-case letters."""
+    """The type heading, alone, followed by a trích yếu that has lower-case letters, or by its author."""
     m = pl.TYPE_HEADING_RE.match(line)
-    if m is None or (m.group("rest") and is_caps(m.group("rest"))):
+    if m is None or (m.group("rest") and is_caps(m.group("rest")) and not _caps_subtitle(m.group("rest"))):
         return None
     return m
+
+
+def _caps_subtitle(rest: str) -> bool:
+    """ "CỦA BỘ CHÍNH TRỊ" or "KẾT LUẬN CỦA …" printed on the type heading's line."""
+    return bool(pl.AUTHOR_PREFIX_RE.match(rest) or pl.NOTICE_SUBTITLE_RE.match(rest))
+
+
+def _split_heading(clean: str, lines: list[Line]) -> list[Line]:
+    """ "KẾT LUẬN CỦA BỘ CHÍNH TRỊ" on one line → the type heading line and the author line."""
+    idx, _, rest = _type_heading(lines)
+    if idx is None or not rest or not is_caps(rest):
+        return lines
+    line = lines[idx]
+    m = pl.TYPE_HEADING_RE.match(clean[line.start : line.end])
+    if m is None or m.start("rest") < 0:
+        return lines
+    cut = line.start + m.start("rest")
+    heading = Line(line.start, line.start + m.end("type"), collapse(m.group("type")))
+    return [*lines[:idx], heading, Line(cut, line.end, collapse(clean[cut : line.end])), *lines[idx + 1 :]]
 
 
 def _ends_title(t: str, have_some: bool) -> bool:
@@ -294,8 +335,22 @@ def _join_title(
     m = pl.VV_RE.match(clean[start:end])
     if vv and m and m.group("title"):
         start += m.start("title")
+    elif not vv and (author := pl.INLINE_AUTHOR_RE.match(clean, start, end)):
+        start = author.end()
     span = _span(text, start, end)
-    return collapse(clean[span.start : span.end]).strip(" :"), span
+    printed = _without_column_date(text, clean, span)
+    title = collapse(printed).strip(" :")
+    if is_caps(taken[0].text) and len(taken) > 1:  # "KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY" / "về …"
+        title = f"{org_case(taken[0].text)} {collapse(printed[taken[1].start - span.start :])}".strip(" :")
+    return title, span
+
+
+def _without_column_date(text: str, clean: str, span: Span) -> str:
+    """The cleaned span with the right column's date blanked ("V/v …        Thái Nguyên, ngày …" on one line)."""
+    piece = clean[span.start : span.end]
+    for m in pl.COLUMN_DATE_RE.finditer(normalize(span.quote)):
+        piece = piece[: m.start()] + " " * (m.end() - m.start()) + piece[m.end() :]
+    return piece
 
 
 # --- end of content, recipients, signature -----------------------------------
@@ -316,84 +371,3 @@ def _body_end(clean: str, lines: list[Line], after_title: int) -> tuple[int, int
     if marks:
         end = marks[-1].end()
     return end, closing
-
-
-def _recipients(text: str, lines: list[Line], tail: int) -> tuple[Recipient, ...]:
-    idx = next((i for i in range(tail, len(lines)) if pl.RECIPIENTS_RE.match(lines[i].text)), None)
-    if idx is None:
-        return ()
-    items: list[list[int]] = []
-    first = lines[idx]
-    m = pl.RECIPIENTS_RE.match(normalize(text[first.start : first.end]))
-    if m and text[first.start + m.end() : first.end].strip(" *:\t"):
-        items.append([first.start + m.end(), first.end])
-    for ln in lines[idx + 1 :]:
-        if pl.BULLET_RE.match(ln.text) or pl.SUBBULLET_RE.match(ln.text):
-            items.append([ln.start, ln.end])
-        elif items and ln.text[:1].islower():
-            items[-1][1] = ln.end
-        else:
-            break
-    out = []
-    for start, end in items:
-        rec = _recipient(text, start, end)
-        if rec is not None:
-            out.append(rec)
-    return tuple(out)
-
-
-def _recipient(text: str, start: int, end: int) -> Recipient | None:
-    raw = normalize(text[start:end])
-    lead = len(raw) - len(raw.lstrip(" -+•\t"))
-    body = collapse(raw[lead:]).rstrip(",;. ")
-    if not body or pl.ARCHIVE_RE.match(body):
-        return None
-    flag = pl.FOR_REPORT_RE.search(body)
-    if flag:
-        body = collapse(body[: flag.start()] + body[flag.end() :]).rstrip(",;. ")
-    return Recipient(body, flag is not None, _span(text, start + lead, end))
-
-
-def _signature(
-    text: str, lines: list[Line], tail: int
-) -> tuple[str | None, str | None, str | None, Span | None]:
-    idx = next((i for i in range(tail, len(lines)) if pl.SIGNATURE_PREFIX_RE.match(lines[i].text)), None)
-    if idx is None:
-        idx = next((i for i in range(tail, len(lines)) if pl.POSITION_RE.match(lines[i].text)), None)
-    if idx is None:
-        return None, None, None, None
-    caps: list[str] = []
-    titles: list[str] = []
-    j = idx
-    while j < len(lines) and (pl.SIGNATURE_PREFIX_RE.match(lines[j].text) or is_caps(lines[j].text)):
-        m = pl.SIGNATURE_PREFIX_RE.match(lines[j].text)
-        if m:
-            body = m.group("prefix") in {"T/M", "TM."}
-            rest = org_case(m.group("rest")) if body else position_case(m.group("rest"))
-            caps.append(f"{m.group('prefix')} {rest}".strip())
-        else:
-            titles.append(lines[j].text)
-        j += 1
-    position = titles[-1] if titles else _person_position(lines[j - 1].text)
-    signer, end = _signer(lines, j)
-    span = _span(text, lines[idx].start, end if end else lines[j - 1].end)
-    return ("; ".join(caps) or None), (position_case(position) if position else None), signer, span
-
-
-def _person_position(line: str) -> str | None:
-    """The position in "KT. CHỦ TỊCH" (a person); None for "T/M BAN BÍ THƯ" (a body)."""
-    m = pl.SIGNATURE_PREFIX_RE.match(line)
-    if m is None:
-        return line if pl.POSITION_RE.match(line) else None
-    return m.group("rest") if m.group("prefix") not in {"T/M", "TM."} and m.group("rest") else None
-
-
-def _signer(lines: list[Line], j: int) -> tuple[str | None, int]:
-    for ln in lines[j:]:
-        if pl.RECIPIENTS_RE.match(ln.text) or pl.BULLET_RE.match(ln.text):
-            continue
-        m = pl.NAME_LINE_RE.match(ln.text)
-        if m and not pl.POSITION_RE.match(ln.text):
-            name = m.group("name")
-            return (name.title() if is_caps(name) else name), ln.end
-    return None, 0

@@ -119,9 +119,9 @@ def document_issuer(layout: Layout, jurisdiction: Jurisdiction) -> str | None:
         pl.STANDING_COMMITTEE_RE.match(body) and not pl.COMMITTEE_WORD_RE.search(body)
     ):
         return f"{body} {_committee(layout, code, jurisdiction)}".strip()
+    if header and match_key(header).startswith(match_key(body)) and len(header) > len(body):
+        return header  # T/M ĐẢNG ỦY under the header "ĐẢNG ỦY XÃ Y": the header names it in full
     if pl.COUNCIL_RE.match(body):
-        if header and match_key(header).startswith(match_key(body)) and len(header) > len(body):
-            return header
         return f"{body} {_unit_label(jurisdiction, code)}".strip()
     if pl.COMMITTEE_WORD_RE.search(body) and not _has_locality(body, jurisdiction):
         return f"{body} {_locality(body, jurisdiction, code)}".strip()
@@ -129,11 +129,15 @@ def document_issuer(layout: Layout, jurisdiction: Jurisdiction) -> str | None:
 
 
 def _issuer_body(layout: Layout) -> str | None:
-    if layout.author_line and pl.AUTHOR_PREFIX_RE.match(layout.author_line):
+    if (
+        layout.author_line
+        and pl.AUTHOR_PREFIX_RE.match(layout.author_line)
+        and not pl.CONFERENCE_AUTHOR_RE.match(layout.author_line)
+    ):
         return org_case(pl.AUTHOR_PREFIX_RE.sub("", layout.author_line))
     for part in (layout.signature_capacity or "").split(";"):
         m = pl.SIGNATURE_PREFIX_RE.match(part.strip())
-        if m and m.group("prefix") in {"T/M", "TM."} and m.group("rest"):
+        if m and m.group("rest") and _on_behalf_of_body(m.group("prefix"), m.group("rest")):
             return collapse(m.group("rest"))
     zone = layout.preamble.quote if layout.preamble else ""
     m2 = pl.PREAMBLE_SUBJECT_RE.search(collapse(zone))
@@ -142,6 +146,13 @@ def _issuer_body(layout: Layout) -> str | None:
             collapse(m2.group("org")).replace("UBND", "Ủy ban nhân dân").replace("HĐND", "Hội đồng nhân dân")
         )
     return None
+
+
+def _on_behalf_of_body(prefix: str, rest: str) -> bool:
+    """T/M names the body; T/L (thừa lệnh) names it only when followed by an organ ("T/L BAN THƯỜNG VỤ")."""
+    return prefix in {"T/M", "TM."} or (
+        prefix in {"T/L", "TL."} and pl.PARTY_ORGAN_RE.match(rest) is not None
+    )
 
 
 def _header_body(layout: Layout) -> str | None:
@@ -154,11 +165,18 @@ def _header_body(layout: Layout) -> str | None:
     if len(lines) > 1 and pl.UNIT_LINE_RE.match(last):
         last = f"{lines[-2]} {last}"
     body = org_case(last) if is_caps(last) else collapse(last)
+    if len(lines) > 1 and pl.PARTY_BOARD_RE.match(body) and pl.COMMITTEE_WORD_RE.search(lines[-2]):
+        return f"{body} {_committee_suffix(lines[-2])}"
     if len(lines) > 1 and not pl.UNIT_LINE_RE.match(lines[-1]) and not find_units(body):
         parent = find_units(org_case(lines[-2]))
         if parent:
             body = f"{body} {parent[0].label()}"
     return body
+
+
+def _committee_suffix(line: str) -> str:
+    """ "BAN CHẤP HÀNH TRUNG ƯƠNG" → "Trung ương"; "TỈNH ỦY LONG AN" → "Tỉnh ủy Long An"."""
+    return "Trung ương" if pl.CENTRAL_COMMITTEE_LINE_RE.match(line) else org_case(line)
 
 
 def _committee(layout: Layout, code: str | None, jurisdiction: Jurisdiction) -> str:

@@ -73,6 +73,8 @@ def find_mentions(text: str, layout: Layout) -> list[Mention]:
         found.add(_law(m))
     for m in pr.REF_QUOTED_RE.finditer(clean):
         found.add(_quoted(m))
+    for m in pr.REF_CHARTER_RE.finditer(clean):
+        found.add(Mention(m.start(), m.end(), "named", "named:charter", "Điều lệ", pr.CHARTER_KEY))
     for m in pr.REF_CONGRESS_RE.finditer(clean):
         title = collapse(m.group("title"))
         group = f"congress:{match_key(title)}"
@@ -132,6 +134,14 @@ def _about(clean: str, pos: int) -> str | None:
     return collapse(about[: cut.start()] if cut else about).rstrip(" ,") or None
 
 
+def _issuer_before(clean: str, pos: int) -> str | None:
+    """ "Theo đề nghị của Sở Tài chính tại" right before a reference: its issuer."""
+    line_start = clean.rfind("\n", max(0, pos - pr.ISSUER_BEFORE_WINDOW), pos) + 1
+    window_start = max(line_start, pos - pr.ISSUER_BEFORE_WINDOW)
+    m = pr.ISSUER_BEFORE_RE.search(clean, window_start, pos)
+    return m.group("issuer") if m else None
+
+
 def _numbered(m: re.Match[str], clean: str, *, bare: bool = False) -> Mention | None:
     g = m.groupdict()
     flags: list[str] = []
@@ -144,7 +154,7 @@ def _numbered(m: re.Match[str], clean: str, *, bare: bool = False) -> Mention | 
     date, typo = _date(g, "r_", flags)
     if date is None and typo is None:
         date, typo = _date(g, "r2_", flags)
-    issuer = g.get("issuer") or g.get("issuer_pre")
+    issuer = g.get("issuer") or g.get("issuer_pre") or _issuer_before(clean, m.start())
     return Mention(
         m.start(),
         m.end(),

@@ -42,6 +42,11 @@ _PASSIVE = {
 SENTENCE_LOOKBACK = 3000
 """How far back a sentence start is looked for (bounds the work per mention)."""
 _SELF_CHANGES = {"amends", "replaces", "repeals", "guides"}
+_CHAINED = {
+    "approves": "(approved by an implemented document)",
+    "implements": "(implemented by an implemented document)",
+}
+"""Statements whose object an implemented document carries over to this document."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,7 @@ def _labels(
     lead = _lead(layout, clean)
     articles = [(s.span.start, s.span.end) for s in layout.sections if s.path.startswith("art")]
     labels: dict[int, _Label] = {}
+    outer: dict[int, _Label] = {}
     out = []
     for i, m in enumerate(mentions):
         if m.is_self or m.group not in keys:
@@ -102,12 +108,38 @@ def _labels(
         prev = mentions[i - 1] if i and s_start < mentions[i - 1].end <= m.start else None
         gap = clean[prev.end if prev else s_start : m.start]
         in_article = any(a <= m.start < b for a, b in articles)
+        inheritable = outer if prev is not None and pr.CLAUSE_BREAK_RE.search(gap) else labels
         label = _label(
-            m, prev, gap, keys, labels, in_lead=lead[0] <= m.start < lead[1], in_article=in_article
+            m, prev, gap, keys, inheritable, in_lead=lead[0] <= m.start < lead[1], in_article=in_article
         )
+        if label.subject == SELF and label.predicate == "cites":
+            label = _trailing(clean, mentions, i, (s_start, s_end), in_article=in_article) or label
         labels[m.start] = label
+        outer[m.start] = label if label.subject == SELF or prev is None else outer.get(prev.start, label)
         out.append((keys[m.group], label, (s_start, s_end)))
     return out
+
+
+def _trailing(
+    clean: str, mentions: list[Mention], i: int, sentence: tuple[int, int], *, in_article: bool
+) -> _Label | None:
+    """A self relation read after the mention: "Quyết định số X … hết hiệu lực" in a sentence about this document."""
+    m = mentions[i]
+    nxt = next((n for n in mentions[i + 1 :] if n.start >= m.end), None)
+    if nxt is not None and nxt.start < sentence[1] and not nxt.is_self:
+        end = nxt.start
+        if not pr.CLAUSE_BREAK_RE.search(clean, m.end, end):
+            return None  # "X được thay thế bằng Y" is a statement between X and Y
+    else:
+        end = sentence[1]
+    about_self = in_article or any(n.is_self and sentence[0] <= n.start < sentence[1] for n in mentions)
+    if not about_self:
+        return None
+    tail = clean[m.end : end]
+    for name, regex in pr.TRAILING_CUE_RES:
+        if cue := regex.search(tail):
+            return _Label(SELF, name, cue.group(0).strip())
+    return None
 
 
 def _lead(layout: Layout, clean: str) -> tuple[int, int]:
@@ -164,7 +196,7 @@ def _label(
     in_lead: bool,
     in_article: bool,
 ) -> _Label:
-    cue = _nearest_cue(gap)
+    cue = _nearest_cue(gap[gap.rfind(";") + 1 :])  # "X về thực hiện …; Y": X's description cues nothing for Y
     if prev is not None and not prev.is_self:
         return _after_reference(m, prev, gap, cue, keys, labels, in_lead=in_lead)
     if cue is None:
@@ -236,13 +268,15 @@ def _keep_self(
 def _implement_approved(
     self_best: dict[str, Relation], between: dict[tuple[str, str, str], Relation]
 ) -> None:
-    """A document approved by one this document implements is implemented too."""
+    """What an implemented document approves or implements is implemented too.
+
+    "Thực hiện Kế hoạch số 146-KH/HU … về thực hiện Chỉ thị số 34-CT/TW": this
+    document implements both, and 146-KH/HU implements 34-CT/TW.
+    """
     for (subject, predicate, obj), rel in between.items():
         implemented = self_best.get(subject)
-        if predicate == "approves" and implemented is not None and implemented.predicate == "implements":
-            _keep_self(
-                SELF, "implements", obj, rel.evidence, "(approved by an implemented document)", self_best
-            )
+        if predicate in _CHAINED and implemented is not None and implemented.predicate == "implements":
+            _keep_self(SELF, "implements", obj, rel.evidence, _CHAINED[predicate], self_best)
 
 
 def self_relations(relations: tuple[Relation, ...], kind: str) -> list[str]:

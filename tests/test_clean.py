@@ -29,6 +29,8 @@ from loaders.clean import (
         ("### **1. Sở Tài chính**", "      1. Sở Tài chính  "),
         ("(*khi có hướng dẫn*)", "( khi có hướng dẫn )"),
         ("*\n", "*\n"),
+        ("| ỦY BAN NHÂN DÂN<br>HUYỆN A |", "  ỦY BAN NHÂN DÂN\n   HUYỆN A  "),
+        ("Sở<BR/>Tài&nbsp;chính", "Sở\n    Tài      chính"),
     ],
 )
 def test_normalize_folds_variants_and_blanks_markup(raw: str, expected: str) -> None:
@@ -90,6 +92,10 @@ def test_match_key_keeps_different_names_apart() -> None:
             False,
         ),
         ("Nơi nhận:\n- Như trên;", False),
+        (  # two-column header printed on one line: the V/v line under the number is its own line
+            "Số: 2716/UBND-KT                       Bắc Kạn, ngày 18 tháng 8 năm 2025\nV/v triển khai Nghị định",
+            False,
+        ),
     ],
 )
 def test_unwrap_joins_only_continuations(raw: str, joined: bool) -> None:

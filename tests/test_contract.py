@@ -135,3 +135,65 @@ def test_seed_scores_meet_the_thresholds() -> None:
         scorer.score_doc(json.loads(gold_path.read_text(encoding="utf-8")), pred, tallies, False)
     scores = {k: tallies[k].f1() for k in THRESHOLDS}
     assert all(scores[k] >= v for k, v in THRESHOLDS.items()), scores
+
+
+FORMS = FIXTURES / "forms"
+FORM_KEYS: tuple[str, ...] = (
+    "number",
+    "doc_type",
+    "issuer",
+    "jurisdiction",
+    "date",
+    "title",
+    "signer",
+    "implements",
+    "amends",
+    "based_on",
+    "cites",
+)
+
+
+def _facts(out: dict[str, object]) -> dict[str, object]:
+    facts = {k: out[k] for k in FORM_KEYS}
+    facts["relations"] = [[r["subject"], r["predicate"], r["object"]] for r in out["relations"]]  # type: ignore[attr-defined]
+    facts["referenced_documents"] = [
+        [d["key"], d["doc_type"], d["date"], d["issuer"]]
+        for d in out["referenced_documents"]  # type: ignore[attr-defined]
+    ]
+    return facts
+
+
+@pytest.mark.parametrize(
+    "expected",
+    sorted(FORMS.glob("*.expected.json")),
+    ids=lambda p: p.name.removesuffix(".expected.json"),
+)
+def test_document_forms_give_their_expected_facts(expected: Path) -> None:
+    """Two-column headers (pipe tables, space runs), Công văn, Party commune and notice forms, self relations."""
+    source = next(p for p in FORMS.glob(expected.name.replace(".expected.json", ".*")) if p != expected)
+    assert _facts(to_contract(parse_file(source))) == json.loads(expected.read_text(encoding="utf-8"))
+
+
+def test_forms_cover_each_header_layout() -> None:
+    suffixes = {p.suffix for p in FORMS.iterdir() if not p.name.endswith(".json")}
+    assert suffixes == {".md", ".txt"}
+    assert len(list(FORMS.glob("*.expected.json"))) >= 8
+
+
+@pytest.mark.parametrize(
+    ("header", "own"),
+    [
+        ("Số: 1402/QĐ-UBND\nQuảng Trị, ngày 02 tháng 6 năm 2025\n", "1402/QĐ-UBND"),
+        ("Số: /KH-UBND\nHà Bắc, ngày   tháng 5 năm 2026\n", "/KH-UBND 2026-05"),
+        ("Số: /KH-UBND\n", "/KH-UBND"),
+    ],
+)
+def test_self_relations_use_the_own_key_as_subject(tmp_path: Path, header: str, own: str) -> None:
+    body = "KẾ HOẠCH\nVề việc phát triển nhà ở\n\nI. NỘI DUNG\n1. Kế hoạch này thay thế Kế hoạch số 15/KH-UBND ngày 02/01/2020.\n"
+    path = tmp_path / "doc.txt"
+    path.write_text("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\n" + header + "\n" + body, encoding="utf-8")
+    out = to_contract(parse_file(path))
+    assert out["replaces"] == ["15/KH-UBND"]
+    assert [(r["subject"], r["predicate"], r["object"]) for r in out["relations"]] == [  # type: ignore[attr-defined]
+        (own, "replaces", "15/KH-UBND")
+    ]

@@ -79,3 +79,16 @@ def test_split_kind(full: str, split: tuple[str, str]) -> None:
 def test_is_province_name() -> None:
     assert gazetteer.is_province_name("Hải Phòng") is not None
     assert gazetteer.is_province_name("Cần Đước") is None
+
+
+@pytest.mark.parametrize(("commune", "district"), [("Nam Giang", "Nam Đàn"), ("Thanh Liên", "Thanh Chương")])
+def test_district_of_a_legacy_commune(commune: str, district: str) -> None:
+    unit = gazetteer.lookup("xã", commune, within=gazetteer.lookup("tỉnh", "Nghệ An"))
+    assert unit is not None
+    found = gazetteer.district_of(unit)
+    assert found is not None and (found.level, found.kind, found.name) == ("district", "huyện", district)
+
+
+def test_district_of_a_province_or_unknown_commune_is_none() -> None:
+    assert gazetteer.district_of(AdminUnit("province", "tỉnh", "Nghệ An", "40")) is None
+    assert gazetteer.district_of(AdminUnit("commune", "xã", "Không Có Thật")) is None

@@ -123,6 +123,30 @@ TEMPLATE = "{header}Số: {number}\n{place}\n\nKẾ HOẠCH\n{title}\n\n{preambl
             {"header": "ĐẢNG BỘ TỈNH BẮC NINH\nĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH\n*\n", "number": "15-KH/ĐUK"},
             "tỉnh Bắc Ninh",
         ),
+        (  # pre-2025 commune: the district from the gazetteer
+            {
+                "header": "ĐẢNG BỘ HUYỆN NAM ĐÀN\nĐẢNG ỦY XÃ NAM GIANG\n*\n",
+                "number": "15-KH/ĐU",
+                "place": "Nam Giang, ngày 3 tháng 4 năm 2024",
+            },
+            "xã Nam Giang, huyện Nam Đàn, tỉnh Nghệ An",
+        ),
+        (  # pre-2025 commune the gazetteer lacks: the district the header names
+            {
+                "header": "ĐẢNG BỘ HUYỆN THANH CHƯƠNG\nĐẢNG ỦY XÃ THANH ĐỒNG\n*\n",
+                "number": "37-KH/ĐU",
+                "place": "Thanh Đồng, ngày 8 tháng 5 năm 2024",
+            },
+            "xã Thanh Đồng, huyện Thanh Chương, tỉnh Nghệ An",
+        ),
+        (  # post-2025 commune: no district level any more
+            {
+                "header": "ĐẢNG BỘ TỈNH QUẢNG NGÃI\nĐẢNG ỦY XÃ BA TƠ\n*\n",
+                "number": "05-NQ/ĐU",
+                "place": "Ba Tơ, ngày 20 tháng 9 năm 2025",
+            },
+            "xã Ba Tơ, tỉnh Quảng Ngãi",
+        ),
     ],
 )
 def test_document_jurisdiction(fields: dict[str, str], label: str) -> None:

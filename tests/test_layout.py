@@ -252,3 +252,92 @@ def test_cong_van_type_from_its_symbol() -> None:
         "UBND TỈNH LONG AN\nSố: 12/UBND-KT\n\nKính gửi: Các sở, ngành.\n\nThực hiện Công văn số 3/BXD-QLN.\n"
     )
     assert layout.doc_type == "Công văn"
+
+
+@pytest.mark.parametrize(
+    ("header", "number", "title"),
+    [
+        (  # both columns on one line, the V/v trích yếu wrapped onto a second line
+            "ỦY BAN NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "   TỈNH CAO BẰNG                      Độc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 1234/BXD-QLN                 Cao Bằng, ngày 05 tháng 8 năm 2025\n"
+            "V/v triển khai Nghị định số 100/2024/NĐ-CP\n      của Chính phủ\n",
+            "1234/BXD-QLN",
+            "triển khai Nghị định số 100/2024/NĐ-CP của Chính phủ",
+        ),
+        (  # pipe table with the V/v line in the left column
+            "| UBND TỈNH CAO BẰNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n"
+            "| Số: 77/UBND-KT | *Cao Bằng, ngày 05 tháng 8 năm 2025* |\n| V/v rà soát quỹ đất | |\n",
+            "77/UBND-KT",
+            "rà soát quỹ đất",
+        ),
+        (  # the date of the right column printed on the V/v line
+            "UBND TỈNH CAO BẰNG          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 78/UBND-KT\n"
+            "V/v rà soát quỹ đất         Cao Bằng, ngày 05 tháng 8 năm 2025\n     ở các xã\n",
+            "78/UBND-KT",
+            "rà soát quỹ đất ở các xã",
+        ),
+    ],
+)
+def test_cong_van_with_two_column_header(header: str, number: str, title: str) -> None:
+    layout = segment(
+        header + "\nKính gửi:\n- Các sở, ngành;\n- UBND các xã.\n\nĐề nghị các đơn vị thực hiện./.\n"
+    )
+    assert (layout.number, layout.doc_type, layout.title) == (number, "Công văn", title)
+    assert (layout.place, layout.date) == ("Cao Bằng", PartialDate(2025, 8, 5))
+
+
+def test_notice_with_a_caps_first_title_line() -> None:
+    layout = segment(
+        "TỈNH ỦY BÌNH ĐỊNH\n*\nSố 512-TB/TU\nBình Định, ngày 25 tháng 10 năm 2024\n\nTHÔNG BÁO\n"
+        "KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề công tác cán bộ\n\nNgày 21/10/2024, Ban Thường vụ họp.\n"
+    )
+    assert layout.doc_type == "Thông báo"
+    assert layout.title == "Kết luận của Ban Thường vụ Tỉnh ủy về công tác cán bộ"
+    assert layout.author_line == "CỦA BAN THƯỜNG VỤ TỈNH ỦY"
+
+
+def test_author_phrase_in_lower_case_is_not_part_of_the_title() -> None:
+    layout = segment(
+        "ĐẢNG ỦY XÃ BA TƠ\n*\nSố 05-NQ/ĐU\nBa Tơ, ngày 20 tháng 9 năm 2025\n\nNGHỊ QUYẾT\n"
+        "của Ban Thường vụ Đảng ủy xã về phát triển kinh tế tập thể\n\nI. MỤC TIÊU\nNội dung.\n"
+    )
+    assert layout.title == "về phát triển kinh tế tập thể"
+
+
+@pytest.mark.parametrize(
+    ("heading", "doc_type", "author", "title"),
+    [
+        (
+            "KẾT LUẬN CỦA BỘ CHÍNH TRỊ\nvề tiếp tục thực hiện Nghị quyết",
+            "Kết luận",
+            "CỦA BỘ CHÍNH TRỊ",
+            "về tiếp tục thực hiện Nghị quyết",
+        ),
+        (
+            "NGHỊ QUYẾT CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH\nvề phát triển du lịch",
+            "Nghị quyết",
+            "CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH",
+            "về phát triển du lịch",
+        ),
+        (
+            "THÔNG BÁO KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY\nvề công tác cán bộ",
+            "Thông báo",
+            "CỦA THƯỜNG TRỰC TỈNH ỦY",
+            "Kết luận của Thường trực Tỉnh ủy về công tác cán bộ",
+        ),
+        (
+            "KẾT LUẬN\nCỦA HỘI NGHỊ TRUNG ƯƠNG 11 KHÓA XIII\nvề nhiệm vụ năm 2025",
+            "Kết luận",
+            "CỦA HỘI NGHỊ TRUNG ƯƠNG 11 KHÓA XIII",
+            "về nhiệm vụ năm 2025",
+        ),
+    ],
+)
+def test_author_printed_on_or_under_the_type_heading(
+    heading: str, doc_type: str, author: str, title: str
+) -> None:
+    layout = segment(
+        f"BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 70-KL/TW\nHà Nội, ngày 31 tháng 01 năm 2024\n\n{heading}\n\nNội dung.\n"
+    )
+    assert (layout.doc_type, layout.author_line, layout.title) == (doc_type, author, title)

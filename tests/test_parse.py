@@ -128,3 +128,22 @@ def test_grassroots_party_committee_issuer_carries_the_unit_kind() -> None:
     doc = parse_text(SourceText("du.txt", text))
     assert doc.jurisdiction.label() == "xã Hà Bắc, thành phố Hải Phòng"
     assert doc.issuer == "Ban Thường vụ Đảng ủy xã Hà Bắc"
+
+
+@pytest.mark.parametrize(
+    ("signature", "issuer"),
+    [
+        ("T/M ĐẢNG ỦY\nBÍ THƯ", "Đảng ủy xã Thanh Đồng"),  # the header names the body in full
+        ("T/M BAN THƯỜNG VỤ\nBÍ THƯ", "Ban Thường vụ Đảng ủy xã Thanh Đồng"),
+        ("T/L BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG", "Ban Thường vụ Đảng ủy xã Thanh Đồng"),  # thừa lệnh of a body
+    ],
+)
+def test_issuer_of_a_pre_2025_commune_committee(signature: str, issuer: str) -> None:
+    text = (
+        "ĐẢNG BỘ HUYỆN THANH CHƯƠNG                ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY XÃ THANH ĐỒNG\n*\n"
+        "Số 37-KH/ĐU                Thanh Đồng, ngày 08 tháng 5 năm 2024\n\nKẾ HOẠCH\nthực hiện Nghị quyết số 09-NQ/HU\n\n"
+        f"I. MỤC ĐÍCH\n\nNội dung./.\n\n{signature}\n\nNguyễn Văn Lâm\n"
+    )
+    doc = parse_text(SourceText("du.txt", text))
+    assert doc.issuer == issuer
+    assert doc.jurisdiction.label() == "xã Thanh Đồng, huyện Thanh Chương, tỉnh Nghệ An"

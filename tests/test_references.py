@@ -51,6 +51,19 @@ def refs(text: str, jurisdiction: Jurisdiction = LONG_AN) -> dict[str, Reference
         ("giai đoạn 2021-2030, quý II/2026, ngày 26/8/2024, 2.440 căn, Điều 5, 20% quỹ đất", []),
         ("Kế hoạch này được triển khai đến từng xã", []),
         ("xây dựng Kế hoạch 2025 và Chương trình 135 của Chính phủ", ["Chương trình 135"]),
+        ("- Căn cứ Điều lệ Đảng;\n- Căn cứ Quy định số 232-QĐ/TW", ["Điều lệ Đảng", "232-QĐ/TW"]),
+        (
+            "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư và Luật Đấu thầu ngày 29/11/2024;",
+            ["Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư và Luật Đấu thầu 2024"],
+        ),
+        (
+            "theo Luật Đất đai, Luật Nhà ở năm 2023 và Luật Xây dựng 2014",
+            ["Luật Nhà ở 2023", "Luật Xây dựng 2014"],
+        ),
+        (
+            "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch và Luật Đầu tư ngày 29 tháng 11 năm 2024;",
+            ["Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch và Luật Đầu tư 2024"],
+        ),
     ],
 )
 def test_reference_keys(text: str, keys: list[str]) -> None:
@@ -172,3 +185,15 @@ def test_alias_without_tat() -> None:
     ref = refs(text)["Đề án Chuyển đổi số cấp xã"]
     assert ref.aliases == ("Đề án",)
     assert len(ref.mentions) == 2
+
+
+def test_issuer_printed_before_the_reference() -> None:
+    found = refs("Theo đề nghị của Giám đốc Sở Tài chính tại Tờ trình số 45/TTr-STC ngày 02/3/2025.")
+    assert found["45/TTr-STC"].issuer == "Giám đốc Sở Tài chính"
+
+
+def test_issuer_phrase_stops_before_an_effect_verb() -> None:
+    found = refs(
+        "Điều 2. Quyết định số 11-QĐ/TU ngày 02/3/2020 của Ban Thường vụ Tỉnh ủy hết hiệu lực thi hành."
+    )
+    assert found["11-QĐ/TU"].issuer == "Ban Thường vụ Tỉnh ủy"

@@ -215,9 +215,80 @@ def test_cong_van_lead_is_its_first_paragraph() -> None:
     }
 
 
-def test_a_plan_described_as_implementing_another_is_not_implemented_directly() -> None:
+def test_what_an_implemented_plan_implements_is_implemented_too() -> None:
     rels = relations(
         preamble="Thực hiện Kế hoạch số 97-KH/HU ngày 20/11/2024 của Ban Thường vụ Huyện ủy về thực hiện Kế hoạch số "
         "215-KH/TU của Ban Thường vụ Tỉnh ủy; gắn với Nghị quyết số 02-NQ/TU của Tỉnh ủy, Ủy ban nhân dân xã ban hành:"
     )
-    assert own(rels) == {"97-KH/HU": "implements", "215-KH/TU": "cites", "02-NQ/TU": "cites"}
+    assert own(rels) == {"97-KH/HU": "implements", "215-KH/TU": "implements", "02-NQ/TU": "cites"}
+    assert ("97-KH/HU", "implements", "215-KH/TU") in between(rels)
+
+
+@pytest.mark.parametrize(
+    ("preamble", "expected_own", "expected_between"),
+    [
+        (  # the item after ";" takes the label of the list, not the statement inside the previous item
+            "Thực hiện Kết luận số 70-KL/TW ngày 31/01/2024 của Bộ Chính trị về tiếp tục thực hiện Nghị quyết số "
+            "20-NQ/TW; Chương trình hành động số 15-CTHĐ/TU ngày 12/3/2025 của Tỉnh ủy, Đảng ủy xã ban hành:",
+            {"70-KL/TW": "implements", "20-NQ/TW": "implements", "15-CTHĐ/TU": "implements"},
+            {("70-KL/TW", "implements", "20-NQ/TW")},
+        ),
+        (  # "quy định chi tiết … thi hành" between two other documents: guides; the object is only cited
+            "Ngày 10/7/2025, Chính phủ ban hành Nghị định số 205/2025/NĐ-CP quy định chi tiết một số điều và biện pháp "
+            "thi hành Nghị quyết số 198/2025/QH15 của Quốc hội. Ủy ban nhân dân tỉnh đề nghị:",
+            {"205/2025/NĐ-CP": "cites", "198/2025/QH15": "cites"},
+            {("205/2025/NĐ-CP", "guides", "198/2025/QH15")},
+        ),
+        (  # every ";" item of a Căn cứ paragraph is based_on; the amending one also amends
+            "Căn cứ Nghị định số 32/2024/NĐ-CP ngày 15/3/2024 của Chính phủ; Nghị định số 66/2021/NĐ-CP ngày 06/7/2021 "
+            "của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 68/2017/NĐ-CP ngày 25/5/2017;",
+            {"32/2024/NĐ-CP": "based_on", "66/2021/NĐ-CP": "based_on", "68/2017/NĐ-CP": "cites"},
+            {("66/2021/NĐ-CP", "amends", "68/2017/NĐ-CP")},
+        ),
+        (  # the previous item's own description ("về thực hiện …") gives no cue to the next item
+            "Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ về thực hiện cơ chế một cửa; Nghị định "
+            "số 107/2021/NĐ-CP ngày 06/12/2021 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 61/2018/NĐ-CP;",
+            {"61/2018/NĐ-CP": "based_on", "107/2021/NĐ-CP": "based_on"},
+            {("107/2021/NĐ-CP", "amends", "61/2018/NĐ-CP")},
+        ),
+    ],
+)
+def test_lead_lists_and_statements_between_documents(
+    preamble: str, expected_own: dict[str, str], expected_between: set[tuple[str, str, str]]
+) -> None:
+    rels = relations(preamble=preamble)
+    assert own(rels) == expected_own
+    assert between(rels) == expected_between
+
+
+@pytest.mark.parametrize(
+    ("body", "expected_own", "expected_between"),
+    [
+        (
+            "Kế hoạch này có hiệu lực từ ngày ký; Kế hoạch số 15/KH-UBND ngày 02/01/2020 của UBND tỉnh hết hiệu lực.",
+            {"15/KH-UBND": "repeals"},
+            set(),
+        ),
+        (
+            "Kế hoạch này có hiệu lực từ ngày ký và bãi bỏ Kế hoạch số 15/KH-UBND ngày 02/01/2020.",
+            {"15/KH-UBND": "repeals"},
+            set(),
+        ),
+        (  # a statement between two other documents, not about this one
+            "Kế hoạch này nêu rõ Quyết định số 15/QĐ-UBND được thay thế bằng Quyết định số 20/QĐ-UBND.",
+            {"15/QĐ-UBND": "cites", "20/QĐ-UBND": "cites"},
+            {("20/QĐ-UBND", "replaces", "15/QĐ-UBND")},
+        ),
+        (  # not a sentence about this document
+            "Quyết định số 9/QĐ-UBND ngày 02/01/2019 đã hết hiệu lực.",
+            {"9/QĐ-UBND": "cites"},
+            set(),
+        ),
+    ],
+)
+def test_self_changes_with_the_cue_after_the_reference(
+    body: str, expected_own: dict[str, str], expected_between: set[tuple[str, str, str]]
+) -> None:
+    rels = relations(body=body)
+    assert own(rels) == expected_own
+    assert between(rels) == expected_between

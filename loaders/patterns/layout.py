@@ -16,7 +16,7 @@ BODY_OPENER_RE = re.compile(
 
 STRUCTURAL_START_RE = re.compile(
     rf"^\s*(?:[IVX]{{1,5}}\.\s|\d{{1,2}}[.)]\s|\d{{1,2}}\.\d{{1,2}}\.?\s|[a-zđ]\)\s|[-+•]\s|-{{3,}}|\*\s*$"
-    rf"|Nơi\s+nhận|Kính\s+gửi|Điều\s+\d|Chương\s+[IVX]|Số\b|Phần\s+[IVX]"
+    rf"|Nơi\s+nhận|Kính\s+gửi|V/[vV]\b|Điều\s+\d|Chương\s+[IVX]|Số\b|Phần\s+[IVX]"
     rf"|(?:T/M|TM\.|K/T|KT\.|T/L|TL\.|TUQ\.|Q\.)\s|[{UPPER}]{{2,}}(?:\s+[{UPPER}]{{1,}})*\s*:?\s*$"
     rf"|[{UPPER}][^\W\d_]*\.?(?:[ \t]+[{UPPER}][^\W\d_]*){{0,4}}[ \t]*,[ \t]*ngày\b)"
 )
@@ -39,6 +39,13 @@ DATE_ONLY_RE = re.compile(
     r"(?m)^[ \t]*ngày[ \t]*(?P<day>\d{1,2}|[.…]+)?[ \t]*tháng[ \t]*(?P<month>\d{1,2}|[.…]+)?"
     r"[ \t]*năm[ \t]*(?P<year>\d{4}|20[.…]+)?"
 )
+
+COLUMN_DATE_RE = re.compile(
+    r"(?<![ \t])[ \t]{3,}+(?:"
+    + PLACE_DATE_RE.pattern
+    + r"|ngày[ \t]*\d{1,2}[ \t]*tháng[ \t]*\d{1,2}[ \t]*năm[ \t]*\d{4})"
+)
+"""The date of the right header column printed on the same line as the trích yếu (after a run of spaces)."""
 
 NATIONAL_MOTTO_RE = re.compile(
     r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI(?:\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)?"
@@ -94,8 +101,16 @@ TYPE_HEADING_RE = re.compile(
     + r")[ \t]*+(?::[ \t]*+)?(?P<rest>\S.*)?$"
 )
 """The ALL-CAPS type line, possibly followed on the same line by the trích yếu (which has lower case)."""
-AUTHOR_LINE_RE = re.compile(rf"^\s*(?P<author>CỦA(?:\s+[{UPPER},-]+)+)(?:\s+(?P<rest>[^{UPPER}\s].*))?$")
+AUTHOR_LINE_RE = re.compile(rf"^\s*(?P<author>CỦA(?:\s+[{UPPER}0-9,-]+)+)(?:\s+(?P<rest>[^{UPPER}\s].*))?$")
 """The HD 36 author line "CỦA BAN THƯỜNG VỤ HUYỆN ỦY", possibly followed by the trích yếu on the same line."""
+NOTICE_SUBTITLE_RE = re.compile(
+    rf"^\s*(?:KẾT\s+LUẬN|Ý\s+KIẾN\s+(?:CHỈ\s+ĐẠO|KẾT\s+LUẬN))(?:\s+(?P<author>CỦA(?:\s+[{UPPER},-]+)+))?\s*$"
+)
+"""The ALL-CAPS first line of a Thông báo's trích yếu: "KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY"."""
+INLINE_AUTHOR_RE = re.compile(
+    rf"\s*của\s+(?:Ban|Ủy\s+ban|Hội\s+đồng|Thường\s+trực|[{UPPER}])[^\n]{{0,120}}?\s+(?=về\s)"
+)
+"""An author phrase typed in lower case before the trích yếu: "của Ban Thường vụ Đảng ủy xã về …"."""
 VV_RE = re.compile(r"^\s*(?:V/v|V/V|Về\s+việc)\b[ \t:]*(?P<title>.*)$")
 """Công văn trích yếu: "V/v triển khai ..."."""
 SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*\s*\*\s*\*|\*)\s*$")
@@ -129,6 +144,12 @@ SECTION_KINDS = (
 ARTICLE_ASSIGN_RE = re.compile(r"chịu trách nhiệm thi hành|tổ chức thực hiện|thi hành quyết định|giao\b")
 
 RECIPIENTS_RE = re.compile(r"(?m)^[ \t]*Nơi[ \t]+nhận[ \t]*:?")
+COLUMN_GAP_RE = re.compile(r"(?<=\S)[ \t]{3,}+(?=\S)")
+"""The gap between two columns printed on one line ("- Như trên;          PHÓ GIÁM ĐỐC")."""
+ADDRESSEES_RE = re.compile(r"^[ \t]*Kính[ \t]+gửi[ \t]*:?")
+"""The Kính gửi line of a Công văn: its addressees follow on the line or as bullets."""
+AS_ABOVE_RE = re.compile(r"^Như[ \t]+trên$", re.IGNORECASE)
+"""The Nơi nhận item "Như trên": the Kính gửi addressees."""
 ARCHIVE_RE = re.compile(r"^\s*Lưu\b")
 FOR_REPORT_RE = re.compile(r"\(\s*(?:để\s+)?(?:b/c|báo\s+cáo)\s*\)", re.IGNORECASE)
 END_MARK_RE = re.compile(r"\./\.")
@@ -169,9 +190,14 @@ COUNCIL_RE = re.compile(
     r"^(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân$|^Hội\s+đồng\s+nhân\s+dân$|^UBND$|^HĐND$", re.IGNORECASE
 )
 AUTHOR_PREFIX_RE = re.compile(r"^\s*CỦA\s+")
+CONFERENCE_AUTHOR_RE = re.compile(r"^\s*CỦA\s+HỘI\s+NGHỊ\b")
+"""An author line naming a plenum ("CỦA HỘI NGHỊ TRUNG ƯƠNG 11 KHÓA XIII"): the issuer is the committee that signs."""
+PARTY_BOARD_RE = re.compile(r"^Ban\s")
+"""A board of a Party committee ("Ban Tuyên giáo"): named after its committee, "Ban Tuyên giáo Tỉnh ủy X"."""
+CENTRAL_COMMITTEE_LINE_RE = re.compile(r"^BAN\s+CHẤP\s+HÀNH\s+TRUNG\s+ƯƠNG\s*$")
 UNIT_LINE_RE = re.compile(r"^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN)\s")
 """A header line that only names the locality of the body on the line above ("ỦY BAN NHÂN DÂN / TỈNH X")."""
-PARTY_GRASSROOTS_RE = re.compile(r"Đảng\s+[uủ]ỷ?\s*$|Đảng\s+bộ\s*$|Chi\s+bộ\s*$", re.IGNORECASE)
+PARTY_GRASSROOTS_RE = re.compile(r"Đảng\s+(?:ủy|uỷ|uy)\s*$|Đảng\s+bộ\s*$|Chi\s+bộ\s*$", re.IGNORECASE)
 """A committee named without its level ("Đảng ủy"): its locality is written with the unit kind ("xã Hà Bắc")."""
 PARTY_SYMBOL_SHAPE_RE = re.compile(r"[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ][A-Za-zĐđ0-9-]*")
 """A Party symbol "KH/TU": type, slash, committee (State symbols join with "-")."""

@@ -85,6 +85,7 @@ STOP_ISSUER = (
     r"(?:về|phê\s+duyệt|có|đã|đang|để|theo|tại|trong|đối|nhằm|hướng\s+dẫn|quy\s+định|"
     r"ban\s+hành|được|là|với|thì|cho|thực\s+hiện|triển\s+khai|sửa\s+đổi|bổ\s+sung|"
     r"đề\s+(?:ra|xuất)|kèm|gửi|tiếp|giao|năm|ngày|đến|tới|trên|cùng|qua|sau|trước|khi|nếu|như|từ|vào|bằng|"
+    r"hết|bị|thay\s+thế|bãi\s+bỏ|h[ủu]ỷ?\s+bỏ|kể|chịu|thi\s+hành|hiệu\s+lực|"
     r"do|bởi|các|những|nhưng|mà|sẽ|phải|gồm|tổ\s+chức|chỉ\s+đạo|yêu\s+cầu|nêu|xác\s+định|tiếp\s+tục|"
     r"đồng\s+thời|chủ\s+trì|phối\s+hợp|nhiệm\s+kỳ|số|hằng|hàng|định\s+kỳ|báo\s+cáo|nay|này|đó|và(?!\s+[A-ZĐ])|"
     r"và(?=\s+(?:Nghị|Quyết|Chỉ|Thông|Kế|Luật|Đề|Công|Kết|Quy|Hướng|Chương|các)\b))"
@@ -93,6 +94,10 @@ ISSUER_PHRASE = (
     rf"(?P<issuer>(?:[{UPPER}]{W}*|UBND|HĐND)"
     rf"(?:[ \t]+(?:-[ \t]+)?(?!{STOP_ISSUER}(?!\w)){W}+){{0,13}})"
 )
+
+ISSUER_BEFORE_RE = re.compile(rf"(?:đề\s+nghị|ý\s+kiến|báo\s+cáo)\s+của\s+{ISSUER_PHRASE}\s+(?:tại|theo)\s*$")
+"""The issuer printed before the reference: "Theo đề nghị của Sở Tài chính tại Tờ trình số 45/TTr-STC"."""
+ISSUER_BEFORE_WINDOW = 200
 
 REF_FULL_RE = re.compile(
     rf"(?P<type>{TYPE_ALT})"
@@ -117,14 +122,21 @@ LIST_CONT_RE = re.compile(
 )
 """Continuation of a list: "các Nghị quyết số 18-NQ/TW, 19-NQ/TW và 20-NQ/TW"."""
 
+_LAW_NAME = rf"[{UPPER}]{W}*(?:[ \t]+(?!năm\b|số\b|ngày\b){W}+){{0,14}}?"
+"""The name words of a law, up to its number, year or date."""
 REF_LAW_RE = re.compile(
     rf"(?<!\w)(?P<type>(?i:B)ộ\s+luật|(?i:L)uật)\s+"
-    rf"(?P<name>(?:sửa\s+đổi,\s*bổ\s+sung\s+(?:một\s+số\s+điều\s+)?(?:của\s+)?(?:các\s+)?(?:Bộ\s+luật|Luật)\s+)?"
-    rf"[{UPPER}]{W}*(?:[ \t]+(?!năm\b|số\b|ngày\b){W}+){{0,14}}?)"
+    rf"(?P<name>(?P<amend>sửa\s+đổi,\s*bổ\s+sung\s+(?:một\s+số\s+điều\s+)?(?:của\s+)?(?:các\s+)?(?:Bộ\s+luật|Luật)\s+)?"
+    rf"{_LAW_NAME}(?(amend)(?:,[ \t]*+(?:Bộ[ \t]+luật|Luật)[ \t]+{_LAW_NAME}){{0,8}}))"
     rf"(?:\s+số\s+(?P<lawno>\d{{1,3}}/(?:19|20)\d{{2}}/QH\d{{1,2}}))?"
     rf"(?:\s*(?:,\s*)?(?:năm\s+(?P<year>(?:19|20)\d{{2}})|(?P<year2>(?:19|20)\d{{2}})(?![\d/])|(?P<date>{date_re('l_')})))"
 )
-"""A named law: "Luật Nhà ở năm 2023", "Luật Đất đai 2024", "Bộ luật Lao động năm 2019"."""
+"""A named law: "Luật Nhà ở năm 2023", "Bộ luật Lao động năm 2019"; an amending law names its list of laws
+("Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư và Luật Đấu thầu ngày 29/11/2024")."""
+
+REF_CHARTER_RE = re.compile(r"(?<!\w)Điều\s+lệ\s+Đảng(?:\s+Cộng\s+sản\s+Việt\s+Nam)?(?!\w)")
+"""The Party Charter, a document named without number or date: "Căn cứ Điều lệ Đảng"."""
+CHARTER_KEY = "Điều lệ Đảng"
 
 QUOTES = '“”"«»'
 REF_QUOTED_RE = re.compile(
@@ -173,11 +185,22 @@ CUE_RES = (
     ("replaces", re.compile(r"thay\s+thế", re.IGNORECASE)),
     ("repeals", re.compile(r"bãi\s+bỏ|h[ủu]ỷ?\s+bỏ|hết\s+hiệu\s+lực", re.IGNORECASE)),
     ("approves", re.compile(r"phê\s+duyệt", re.IGNORECASE)),
-    ("guides", re.compile(r"hướng\s+dẫn\s+(?:thi\s+hành|thực\s+hiện|triển\s+khai)", re.IGNORECASE)),
+    (
+        "guides",
+        re.compile(
+            r"hướng\s+dẫn\s+(?:thi\s+hành|thực\s+hiện|triển\s+khai)|quy\s+định\s+chi\s+tiết(?!\s+về)",
+            re.IGNORECASE,
+        ),
+    ),
     ("based_on", re.compile(r"căn\s+cứ", re.IGNORECASE)),
     ("implements", re.compile(r"triển\s+khai|thực\s+hiện|cụ\s+thể\s+h[óo]á?|quán\s+triệt", re.IGNORECASE)),
 )
 """Strong relation cues (research-extraction §4.1); in a gap the nearest wins, ties go to the earlier entry."""
+TRAILING_CUE_RES = (
+    ("repeals", re.compile(r"^[^;:]*?(?<!\w)(?:hết\s+hiệu\s+lực|(?:được|bị)\s+(?:bãi|h[ủu]ỷ?)\s+bỏ)", re.I)),
+    ("replaces", re.compile(r"^[^;:]*?(?<!\w)(?:được|bị)\s+thay\s+thế", re.IGNORECASE)),
+)
+"""A cue after a reference, in a sentence about this document ("Quyết định số X … hết hiệu lực"): self relation."""
 WEAK_CITE_CUE_RE = re.compile(
     r"(?<!\w)(?:theo|tại|phù\s+hợp\s+với|áp\s+dụng|giữ\s+nguyên\s+theo|so\s+với|gắn\s+với|kết\s+hợp\s+với)"
     r"\s*(?:(?:các|những)\s+|quy\s+định\s+(?:của|tại)\s+|đúng\s+)?$",
@@ -185,7 +208,7 @@ WEAK_CITE_CUE_RE = re.compile(
 )
 """A weak cue governing the reference right after it ("theo", "quy định tại"): cited, not inherited."""
 DESCRIBED_IMPLEMENTS_RE = re.compile(
-    r"(?<!\s)\s*+(?:,\s*+)?(?:về\s+(?:việc\s+)?)?(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?(?:thực\s+hiện|triển\s+khai|cụ\s+thể\s+h[óo]á?)\s*+$",
+    r"(?<!\s)\s*+(?:,\s*+)?(?:về\s+(?:việc\s+)?)?(?:tiếp\s+tục\s+)?(?:đẩy\s+mạnh\s+)?(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?(?:thực\s+hiện|triển\s+khai|cụ\s+thể\s+h[óo]á?)\s*+$",
     re.IGNORECASE,
 )
 """A reference described as implementing the next one: "Kế hoạch số 97-KH/HU … về thực hiện Kế hoạch số 215-KH/TU"."""

@@ -13,6 +13,9 @@ SPACE_CHARS = (
 LETTER_FIXES = {"\u00d0": "\u0110", "\u00f0": "\u0111", "|": " "}
 """Icelandic eth Ð/ð typed for Vietnamese Đ/đ; markdown table pipes become spaces."""
 
+HTML_BREAK_RE = re.compile(r"<br[ \t]*/?>", re.IGNORECASE)
+"""A line break inside a markdown table cell (Word → markdown conversion): becomes a newline."""
+HTML_SPACE_RE = re.compile(r"&nbsp;", re.IGNORECASE)
 MD_HEADING_RE = re.compile(r"^[ \t]*(#{1,6})(?=[ \t])", re.MULTILINE)
 MD_BOLD_RE = re.compile(r"\*\*|__")
 MD_ITALIC_RE = re.compile(r"(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])")
