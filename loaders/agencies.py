@@ -114,6 +114,19 @@ def resolve_agency(name: str, jurisdiction: Jurisdiction) -> Agency:
     )
 
 
+def resolve_agencies(names: list[str], jurisdiction: Jurisdiction) -> tuple[Agency, ...]:
+    """Resolve several names in ``jurisdiction`` (see :func:`resolve_agency`), each agency once."""
+    return unique_agencies([resolve_agency(name, jurisdiction) for name in names])
+
+
+def unique_agencies(agencies: list[Agency]) -> tuple[Agency, ...]:
+    """Agencies in order, each (key, jurisdiction) once."""
+    seen: dict[tuple[str, Jurisdiction], Agency] = {}
+    for agency in agencies:
+        seen.setdefault((agency.key, agency.jurisdiction), agency)
+    return tuple(seen.values())
+
+
 @cache
 def successor_keys() -> dict[str, str]:
     """Key of a merged body → key of its successor, from :data:`SUCCESSORS_FILE`.

@@ -21,12 +21,14 @@ from loaders.agencies import (
     AgencyPhrase,
     list_is_whole,
     new_style_tones,
+    resolve_agencies,
     resolve_agency,
     split_agency_list,
 )
 from loaders.deadlines import parse_deadline
 from loaders.models import Agency, Jurisdiction, Layout, Section, Span, Task
 from loaders.patterns import tasks as pat
+from loaders.reporting import report_recipients, reporter_phrases
 from loaders.task_tables import extract_table_tasks
 
 NO_DUTY_KINDS = frozenset({"purpose", "targets", "viewpoints"})
@@ -111,7 +113,7 @@ def extract_tasks(text: str, layout: Layout, jurisdiction: Jurisdiction) -> tupl
             found = _item_tasks(context, path)
             covered.extend([(start, end)] if found else [])
             tasks.extend(found)
-    tasks.extend(extract_table_tasks(text, layout.sections, jurisdiction, _resolve_all))
+    tasks.extend(extract_table_tasks(text, layout.sections, jurisdiction, resolve_agencies))
     tasks.extend(_inline_tasks(text, layout, jurisdiction, covered))
     return tuple(_unique_ids(sorted(tasks, key=lambda t: t.span.start)))
 
@@ -232,12 +234,9 @@ def _report_clause_tasks(context: _Context, path: str, body_start: int) -> list[
     flat = context.flat.text
     tasks: list[Task] = []
     for unit_start, unit_end in _units(flat, body_start, len(flat)):
-        reporter = pat.REPORTER_RE.search(flat, unit_start, unit_end)
-        assignee = None
-        if reporter:
-            phrases = split_agency_list(flat, reporter.start("who"), allow_weak=False)
-            found = _assignees(context, phrases) if phrases else []
-            assignee = found[0] if found and not found[0].generic else None
+        phrases = reporter_phrases(flat, unit_start, unit_end)
+        found = _assignees(context, phrases) if phrases else []
+        assignee = found[0] if found and not found[0].generic else None
         task = _task(context, f"{path}-{len(tasks) + 1}", unit_start, unit_end, assignee)
         if task.report_to or task.assignee:
             tasks.append(task)
@@ -278,7 +277,7 @@ def _task(context: _Context, local_id: str, start: int, end: int, assignee: Agen
         span=span,
         assignee=assignee,
         partners=_partners(context, start, end),
-        report_to=_report_to(context, start, end),
+        report_to=report_recipients(flat, start, end, context.jurisdiction),
         deadline=parse_deadline(span.quote, span.start, context.reference_year),
         supporting=bool(pat.SUPPORTING_RE.match(words)),
     )
@@ -289,44 +288,7 @@ def _partners(context: _Context, start: int, end: int) -> tuple[Agency, ...]:
     found: list[AgencyPhrase] = []
     for cue in pat.PARTNER_RE.finditer(flat, start, end):
         found.extend(split_agency_list(flat, cue.end(), limit=end))
-    return _resolve_all([p.text for p in found], context.jurisdiction)
-
-
-def _report_to(context: _Context, start: int, end: int) -> tuple[Agency, ...]:
-    """Who receives the task's reports.
-
-    In a relay ("gửi Sở Xây dựng để tổng hợp, báo cáo UBND tỉnh và Chính phủ") the
-    second hop is kept up to the document's own level: forwarding to the Government
-    is the issuer's duty, not the task's.
-    """
-    flat = context.flat.text
-    found: list[Agency] = []
-    for cue in pat.REPORT_RE.finditer(flat, start, end):
-        position = cue.end()
-        while position < end and flat[position] == " ":
-            position += 1
-        gap = pat.REPORT_RECIPIENT_RE.match(flat, position, end)
-        phrases = split_agency_list(flat, gap.end() if gap else position, limit=end)
-        recipients = _resolve_all([p.text for p in phrases], context.jurisdiction)
-        if pat.REPORT_RELAY_RE.search(flat, max(start, cue.start() - 20), cue.start()):
-            recipients = tuple(
-                r for r in recipients if context.jurisdiction.is_national or not r.jurisdiction.is_national
-            )
-        found.extend(recipients)
-    return _unique(found)
-
-
-def _resolve_all(names: list[str], jurisdiction: Jurisdiction) -> tuple[Agency, ...]:
-    """Resolve names, dropping repeats of one agency."""
-    return _unique([resolve_agency(name, jurisdiction) for name in names])
-
-
-def _unique(agencies: list[Agency]) -> tuple[Agency, ...]:
-    """Agencies in order, each (key, jurisdiction) once."""
-    seen: dict[tuple[str, Jurisdiction], Agency] = {}
-    for agency in agencies:
-        seen.setdefault((agency.key, agency.jurisdiction), agency)
-    return tuple(seen.values())
+    return resolve_agencies([p.text for p in found], context.jurisdiction)
 
 
 def _inline_tasks(

@@ -72,10 +72,16 @@ def _target(
         period=period.text if period else None,
         period_start=int(period.start[:4]) if period and period.start else None,
         period_end=int(period.end[:4]) if period and period.end else None,
-        scope=_scope(text, match.end(), sentence_end, before),
+        scope=_scope(text, _amount_end(text, match, unit), sentence_end, before),
         qualifier=_qualifier(before),
         source_key=_source(text, references, sentence_start, sentence_end),
     )
+
+
+def _amount_end(text: str, match: re.Match[str], unit: str) -> int:
+    """Where the amount ends: after a money rate's "/người/năm", else after the unit."""
+    rate = pat.RATE_SUFFIX_RE.match(text, match.end()) if unit in pat.MONEY_UNITS else None
+    return rate.end() if rate else match.end()
 
 
 def _unit(raw: str) -> str:
@@ -92,9 +98,18 @@ def _is_target(text: str, match: re.Match[str], before: str, unit: str, kind: st
         return False
     if unit in pat.MONEY_UNITS and pat.CREDIT_RE.search(text[max(0, match.start() - 60) : match.start()]):
         return False
-    if unit in pat.MONEY_UNITS and pat.PER_UNIT_RE.match(text, match.end()):
+    if unit in pat.MONEY_UNITS and _is_support_level(text, match.end(), before):
         return False
+    if unit == "%" and pat.COVERAGE_RE.match(text, match.end()) and not pat.SHARE_RE.search(before):
+        return True
     return kind == "targets" or bool(pat.TARGET_CUE_RE.search(before))
+
+
+def _is_support_level(text: str, end: int, before: str) -> bool:
+    """An amount per beneficiary ("60 triệu đồng/hộ") or a support per period ("hỗ trợ 2 triệu đồng/người/tháng")."""
+    if pat.PER_UNIT_RE.match(text, end):
+        return True
+    return bool(pat.PER_ANY_RE.match(text, end) and pat.SUPPORT_LEVEL_RE.search(before))
 
 
 def _sentence(text: str, position: int) -> tuple[int, int]:

@@ -9,6 +9,7 @@ from loaders.agencies import (
     canonical_name,
     is_generic,
     list_is_whole,
+    resolve_agencies,
     resolve_agency,
     split_agency_list,
 )
@@ -178,6 +179,32 @@ def test_key_drops_the_locality_its_jurisdiction_holds() -> None:
         ("Đảng ủy các xã, thị trấn quán triệt", ["Đảng ủy các xã, thị trấn"]),
         ("Các huyện ủy, thị ủy trực thuộc Tỉnh ủy lãnh đạo", ["Các huyện ủy, thị ủy trực thuộc Tỉnh ủy"]),
         ("Sở Tài chính và Ủy ban nhân dân các huyện rà soát", ["Sở Tài chính", "Ủy ban nhân dân các huyện"]),
+        # local offices, stations, teams and public service units open a name of their own
+        (
+            "Phòng Nông nghiệp và Môi trường, Hạt Kiểm lâm huyện kiểm kê rừng",
+            ["Phòng Nông nghiệp và Môi trường", "Hạt Kiểm lâm huyện"],
+        ),
+        ("Trạm Y tế xã, Trạm Khuyến nông huyện tập huấn", ["Trạm Y tế xã", "Trạm Khuyến nông huyện"]),
+        (
+            "Đội Quản lý thị trường số 3 và Công an huyện kiểm tra",
+            ["Đội Quản lý thị trường số 3", "Công an huyện"],
+        ),
+        (
+            "Kho bạc Nhà nước khu vực, Bảo hiểm xã hội huyện, Bệnh viện Đa khoa huyện bảo đảm",
+            ["Kho bạc Nhà nước khu vực", "Bảo hiểm xã hội huyện", "Bệnh viện Đa khoa huyện"],
+        ),
+        (
+            "Chi nhánh Ngân hàng Phát triển, Trường Chính trị tỉnh, Ban Chỉ huy Quân sự huyện tham gia",
+            ["Chi nhánh Ngân hàng Phát triển", "Trường Chính trị tỉnh", "Ban Chỉ huy Quân sự huyện"],
+        ),
+        ("Đội ngũ cán bộ thực hiện", []),
+        ("Trạm dừng nghỉ được xây dựng", []),
+        # delegations and deputies of a council are addressees of their own
+        (
+            "Thường trực HĐND huyện, các Ban của HĐND huyện, các Tổ đại biểu và đại biểu HĐND huyện giám sát",
+            ["Thường trực HĐND huyện", "các Ban của HĐND huyện", "các Tổ đại biểu và đại biểu HĐND huyện"],
+        ),
+        ("các đại biểu Hội đồng nhân dân xã tiếp xúc", ["các đại biểu Hội đồng nhân dân xã"]),
     ],
 )
 def test_split_agency_list(text: str, names: list[str] | None) -> None:
@@ -217,3 +244,15 @@ def test_list_is_whole(subject: str, whole: bool) -> None:
 )
 def test_successor_of_a_merged_body(name: str, where: Jurisdiction, successor: str | None) -> None:
     assert resolve_agency(name, where).successor_key == successor
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (["UBND huyện", "Uỷ ban nhân dân huyện", "Phòng Nội vụ"], ["Ủy ban nhân dân huyện", "Phòng Nội vụ"]),
+        (["Sở Xây dựng", "Sở Xây dựng tỉnh Phú Yên"], ["Sở Xây dựng", "Sở Xây dựng tỉnh Phú Yên"]),
+        ([], []),
+    ],
+)
+def test_resolve_agencies_keeps_each_agency_once(names: list[str], expected: list[str]) -> None:
+    assert [a.name for a in resolve_agencies(names, HOAI_NHON)] == expected

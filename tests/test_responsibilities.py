@@ -436,12 +436,94 @@ def test_inline_cues_outside_the_items() -> None:
             "I. NỘI DUNG\n\n1. Ủy ban nhân dân tỉnh đã ban hành kế hoạch.\n",
             set(),
         ),
+        (  # a local office after a department in a partner list
+            "II. TỔ CHỨC THỰC HIỆN\n\n1. Ủy ban nhân dân huyện chủ trì, phối hợp với Phòng Nông nghiệp và Môi "
+            "trường, Hạt Kiểm lâm huyện kiểm kê diện tích rừng.\n",
+            {
+                ("Ủy ban nhân dân huyện", "assignee"),
+                ("Phòng Nông nghiệp và Môi trường", "partner"),
+                ("Hạt Kiểm lâm huyện", "partner"),
+            },
+        ),
+        (  # stations and teams as the subject of an item
+            "II. TỔ CHỨC THỰC HIỆN\n\n1. Trạm Y tế các xã lập danh sách người cao tuổi.\n\n"
+            "2. Đội Quản lý thị trường số 4 kiểm tra hàng hóa.\n",
+            {("Trạm Y tế các xã", "assignee"), ("Đội Quản lý thị trường số 4", "assignee")},
+        ),
+        (  # "X lãnh đạo Y <verb>" in a conclusion: the Party body leads, the council is led
+            "I. KẾT LUẬN\n\n2. Đảng đoàn HĐND tỉnh lãnh đạo HĐND tỉnh giám sát việc thực hiện.\n\n"
+            "3. Thường trực Huyện ủy chỉ đạo tổng kết.\n",
+            {("Đảng đoàn Hội đồng nhân dân tỉnh", "assignee"), ("Thường trực Huyện ủy", "assignee")},
+        ),
+        (  # a report after ";" belongs to the same inline duty, whatever its deadline form
+            "I. KẾT LUẬN\n\n4. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc; báo cáo Thường trực Tỉnh ủy trong quý "
+            "III/2026.\n\n5. Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp rà soát; báo cáo Ủy ban nhân dân tỉnh "
+            "trong năm 2026; Sở Tài chính bố trí kinh phí.\n",
+            {
+                ("Văn phòng Tỉnh ủy", "assignee"),
+                ("Thường trực Tỉnh ủy", "report_to"),
+                ("Sở Nội vụ", "assignee"),
+                ("Sở Tư pháp", "partner"),
+                ("Ủy ban nhân dân tỉnh", "report_to"),
+            },
+        ),
+        (  # any body that can be named can be an item's subject
+            "I. NỘI DUNG\n\n1. Bệnh viện Đa khoa huyện tổ chức khám sàng lọc.\n\n"
+            "2. Chi nhánh Ngân hàng Chính sách xã hội huyện giải ngân vốn vay.\n\n"
+            "3. Thanh tra thành phố kiểm tra việc quản lý đất đai.\n\n4. Đội ngũ cán bộ nâng cao năng lực.\n",
+            {
+                ("Bệnh viện Đa khoa huyện", "assignee"),
+                ("Chi nhánh Ngân hàng Chính sách xã hội huyện", "assignee"),
+                ("Thanh tra thành phố", "assignee"),
+            },
+        ),
+        (  # "theo dõi" and "có trách nhiệm" are duties; "theo" and "có" alone are not
+            "I. KẾT LUẬN\n\n1. Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện.\n\n"
+            "2. Sở Nội vụ có trách nhiệm hướng dẫn các địa phương.\n\n"
+            "3. Ủy ban nhân dân tỉnh có văn bản chỉ đạo.\n\n4. Sở Tư pháp theo quy định rà soát.\n",
+            {("Văn phòng Tỉnh ủy", "assignee"), ("Sở Nội vụ", "assignee")},
+        ),
+        (  # three addressees of a council, one of them "các Tổ đại biểu và đại biểu …"
+            "I. NỘI DUNG\n\nGiao Thường trực HĐND huyện, các Ban của HĐND huyện, các Tổ đại biểu và đại biểu "
+            "HĐND huyện giám sát việc thực hiện Nghị quyết.\n",
+            {
+                ("Thường trực Hội đồng nhân dân huyện", "assignee"),
+                ("Các Ban của Hội đồng nhân dân huyện", "assignee"),
+                ("Các Tổ đại biểu và đại biểu Hội đồng nhân dân huyện", "assignee"),
+            },
+        ),
     ],
 )
 def test_general_forms(text: str, expected: set[tuple[str, str]]) -> None:
     tasks = extract_tasks(text, layout_of(text, children=False), BINH_DINH)
     assert pairs(tasks) == expected
     assert len({(t.span, t.assignee) for t in tasks}) == len(tasks)  # each duty once
+
+
+@pytest.mark.parametrize(
+    ("clause", "deadline"),
+    [
+        ("báo cáo Ban Thường vụ Thành ủy trong tháng 10/2026", "trong tháng 10/2026"),
+        ("báo cáo Ban Thường vụ Thành ủy trong quý IV/2026", "quý IV/2026"),
+        ("báo cáo Ban Thường vụ Thành ủy trong năm 2027", "trong năm 2027"),
+    ],
+)
+def test_an_inline_duty_runs_on_after_a_semicolon(clause: str, deadline: str) -> None:
+    text = f"I. KẾT LUẬN\n\n1. Giao Văn phòng Thành ủy theo dõi, đôn đốc việc thực hiện; {clause}.\n"
+    (task,) = extract_tasks(text, layout_of(text, children=False), BINH_DINH)
+    assert [a.name for a in task.report_to] == ["Ban Thường vụ Thành ủy"]
+    assert task.deadline is not None and task.deadline.text == deadline
+    assert task.text.endswith(f"{clause}.")
+
+
+def test_a_new_subject_after_a_semicolon_ends_an_inline_duty() -> None:
+    text = (
+        "I. KẾT LUẬN\n\nGiao Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp rà soát biên chế; các địa phương báo cáo "
+        "kết quả về Sở Tài chính.\n"
+    )
+    (task,) = extract_tasks(text, layout_of(text, children=False), BINH_DINH)
+    assert task.text.endswith("rà soát biên chế;")
+    assert task.report_to == ()
 
 
 def test_collectives_lead_but_a_closing_exhortation_is_no_task() -> None:

@@ -163,8 +163,39 @@ def test_never_crashes(text: str) -> None:
         ),
         ("Phấn đấu hỗ trợ sửa chữa nhà ở: 30 triệu đồng/hộ.", []),
         ("Bảo đảm mức hỗ trợ xây mới 40 triệu đồng / căn cho hộ nghèo.", []),
+        # a share of a counted population is a coverage target, even in a clause with no cue
+        (
+            "Đến năm 2030, tỷ lệ che phủ rừng của xã đạt 46%; 100% thôn có tổ xung kích phòng, chống thiên tai.",
+            [(46.0, "%"), (100.0, "%")],
+        ),
+        ("95% hộ gia đình được sử dụng nước sạch.", [(95.0, "%")]),
+        ("100% cán bộ, đảng viên được quán triệt Nghị quyết.", [(100.0, "%")]),
+        ("Năm 2024, 100% xã đã có phương án ứng phó.", []),
+        ("100% xã đã có phương án ứng phó.", []),
+        ("Dành 30% thời lượng cho phần thảo luận.", []),
+        ("Người dân tộc thiểu số chiếm 30% lao động của huyện.", []),
+        # a rate per period is a level to reach; an amount per beneficiary is a support level
+        ("Thu nhập bình quân của thành viên hợp tác xã đạt khoảng 2,4 tỷ đồng/năm.", [(2.4e9, "đồng")]),
+        ("Thu nhập bình quân đầu người đạt 85 triệu đồng/người/năm.", [(85e6, "đồng")]),
+        ("Hỗ trợ xây dựng mới: 50 triệu đồng/hộ.", []),
+        ("Bảo đảm hỗ trợ 2 triệu đồng/người/tháng cho người lao động.", []),
+        ("Phấn đấu doanh thu của mỗi tổ hợp tác đạt 300 triệu đồng/năm.", [(300e6, "đồng")]),
     ],
 )
 def test_target_forms(sentence: str, expected: list[tuple[float, str]]) -> None:
     text = f"II. NHIỆM VỤ\n- {sentence}\n"
     assert [(t.quantity, t.unit) for t in extract_targets(text, layout_of(text), ())] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scope"),
+    [
+        ("Doanh thu bình quân của hợp tác xã đạt 2 tỷ đồng/năm.", None),
+        ("Phấn đấu thu nhập đạt 90 triệu đồng/người/năm ở khu vực nông thôn.", "ở khu vực nông thôn"),
+        ("Phấn đấu 100% xã có điểm tập kết rác thải.", "xã có điểm tập kết rác thải"),
+    ],
+)
+def test_scope_after_a_rate_or_a_share(sentence: str, scope: str | None) -> None:
+    text = f"II. NHIỆM VỤ\n- {sentence}\n"
+    (target,) = extract_targets(text, layout_of(text), ())
+    assert target.scope == scope

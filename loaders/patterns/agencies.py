@@ -43,17 +43,22 @@ SPELLING_FIXES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 """Typos seen in agency names ("Các trường thôn" for "Các trưởng thôn")."""
 
+_UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ"
+_LOWER = "a-zđâăêôơưáàảãạéèẻẽẹíìỉĩịóòỏõọúùủũụýỳỷỹỵấầẩẫậắằẳẵặếềểễệốồổỗộớờởỡợứừửữự"
+
 CAPITALISED_HEADS = (
     r"Ủy ban|UBND|UBMTTQ|MTTQ|HĐND|Hội đồng|Ban|Sở|Phòng|Văn phòng|Bộ|Cục|Chi cục|Tổng cục"
     r"|Chính phủ|Thủ tướng|Quốc hội|Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|Quận ủy|Đảng ủy|Đảng đoàn"
     r"|Đảng bộ|Mặt trận|Ngân hàng|Báo|Đài|Trung tâm|Thường trực|Công an|Kho bạc|Viện|Tòa án"
-    r"|Liên đoàn|Liên minh|Hội|Đoàn|Thủ trưởng|Trưởng|Chủ tịch|Giám đốc|Bí thư|Cấp ủy|Chi bộ|Thanh tra(?= (?:tỉnh|huyện|Sở|Chính phủ))|Bảo hiểm"
+    r"|Liên đoàn|Liên minh|Hội|Đoàn|Thủ trưởng|Trưởng|Chủ tịch|Giám đốc|Bí thư|Cấp ủy|Chi bộ|Thanh tra(?= (?:tỉnh|huyện|thành phố|thị xã|quận|Sở|Bộ|Chính phủ))|Bảo hiểm"
     r"|Bộ Chỉ huy|Học viện|Trường|Tổ chức(?= (?:[A-ZĐ]|chính trị|đảng))|Cơ quan|Chi nhánh|Lực lượng"
+    rf"|Bệnh viện|(?:Hạt|Trạm|Đội)(?= [{_UPPER}])|Tổ(?= (?:đại biểu|công tác|[{_UPPER}]))"
 )
+"""Words that open a named agency: "Sở …", "Hạt Kiểm lâm …", "Trạm Y tế …", "các Tổ đại biểu …"."""
 PLURAL_HEADS = (
     r"sở|ban|ngành|phòng|cơ quan|đơn vị|địa phương|cấp ủy|cấp|đảng ủy|chi bộ|tổ chức|trưởng|trường"
     r"|doanh nghiệp|ngân hàng|hội|đoàn thể|bộ|ủy ban|huyện|xã|phường|thôn|chủ đầu tư|nhà đầu tư"
-    r"|lực lượng|trung tâm|chính quyền|Sở|Ban|Ngành|Phòng|Cơ quan|Đơn vị|Bộ|Ủy ban|UBND|Huyện ủy"
+    r"|lực lượng|trung tâm|chính quyền|đại biểu|Sở|Ban|Ngành|Phòng|Cơ quan|Đơn vị|Bộ|Ủy ban|UBND|Huyện ủy"
 )
 
 AGENCY_START_RE = re.compile(
@@ -256,7 +261,7 @@ _STOP_WORDS = (
     "nội dung",
     "nhiệm vụ",
     "công tác",
-    r"\d",
+    r"(?<!số )\d",
 )
 AGENCY_STOP_RE = re.compile(r"[.;:()*\n\"“”]|(?<= )(?:" + "|".join(_STOP_WORDS) + r")(?!\w)")
 """Where an agency phrase ends: punctuation, a new line, a task verb or a preposition."""
@@ -276,8 +281,6 @@ list is one collective. (Test the letter with ``str.islower``: a range such as [
 JOINT_OFFICE_RE = re.compile(r"^Văn phòng (?:Hội đồng nhân dân|HĐND)$")
 """"Văn phòng HĐND *và* UBND huyện" is one office: the "và" does not start a new agency."""
 
-_UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ"
-_LOWER = "a-zđâăêôơưáàảãạéèẻẽẹíìỉĩịóòỏõọúùủũụýỳỷỹỵấầẩẫậắằẳẵặếềểễệốồổỗộớờởỡợứừửữự"
 LOCALITY_TAIL_RE = re.compile(
     r"(?<!\w)(?:tỉnh|huyện|(?<!tác )xã(?! hội)|phường|thị trấn|quận"
     r"|(?:(?<=[Hh]uyện |[Tt]hành )|(?<=[Tt]ỉnh |Đảng |[Qq]uận )|(?<=[Tt]hị ))ủy)"

@@ -30,8 +30,35 @@ UNIT_CANONICAL = (
 
 MONEY_UNITS = frozenset({"đồng", "tỷ đồng", "triệu đồng"})
 
-PER_UNIT_RE = re.compile(r"[ \t]{0,3}/[ \t]{0,3}[^\W\d_]")
-"""An amount per unit right after a money unit ("60 triệu đồng/hộ"): a support level, not a target."""
+_PERIOD_UNIT = r"(?:năm|tháng|quý|tuần|ngày)(?!\w)"
+
+PER_UNIT_RE = re.compile(
+    rf"[ \t]{{0,3}}/[ \t]{{0,3}}(?!{_PERIOD_UNIT})[^\W\d_]++(?![ \t]{{0,3}}/[ \t]{{0,3}}{_PERIOD_UNIT})"
+)
+"""An amount per beneficiary right after a money unit ("60 triệu đồng/hộ"): a support level, not a
+target. A rate per period ("1,5 tỷ đồng/năm", "70 triệu đồng/người/năm") is a level to reach."""
+
+PER_ANY_RE = re.compile(r"[ \t]{0,3}/[ \t]{0,3}[^\W\d_]")
+"""Any amount per unit or per period right after a money unit."""
+
+RATE_SUFFIX_RE = re.compile(r"(?:[ \t]{0,3}/[ \t]{0,3}[^\W\d_]++)+")
+"""The "/người/năm" of a money rate: part of the amount, not its scope."""
+
+SUPPORT_LEVEL_RE = re.compile(r"hỗ\s+trợ|trợ\s+cấp|phụ\s+cấp|\bmức\b", re.IGNORECASE)
+"""A support level before an amount per unit ("hỗ trợ 2 triệu đồng/người/tháng"): a policy parameter."""
+
+COVERAGE_RE = re.compile(
+    r"[ \t]{0,3}(?:các[ \t]+)?(?:xã|phường|thị[ \t]+trấn|thôn|ấp|bản|khu[ \t]+phố|hộ|người|cán[ \t]+bộ"
+    r"|đảng[ \t]+viên|công[ \t]+chức|viên[ \t]+chức|học[ \t]+sinh|trường|trạm[ \t]+y[ \t]+tế|cơ[ \t]+quan"
+    r"|đơn[ \t]+vị|doanh[ \t]+nghiệp|hợp[ \t]+tác[ \t]+xã|tổ[ \t]+chức[ \t]+cơ[ \t]+sở[ \t]+đảng"
+    r"|chi[ \t]+bộ|thủ[ \t]+tục|hồ[ \t]+sơ|lao[ \t]+động|cơ[ \t]+sở)(?!\w)(?![ \t]+đã\b)"
+)
+"""A share of a counted population right after a percentage ("100% xã có phương án …",
+"95% hộ gia đình được sử dụng nước sạch"): a coverage target even without a cue before it,
+unless a statement about the past follows ("100% xã đã có …")."""
+
+SHARE_RE = re.compile(r"chiếm(?:\s+(?:khoảng|gần|trên))?\s*$", re.IGNORECASE)
+"""A share of a whole ("chiếm 30% lao động"): a statistic, not a coverage target."""
 
 QUOTED_RE = re.compile(r"“[^”]{0,600}”|\"[^\"\n]{0,300}\"")
 """A quoted title: numbers inside it ("ít nhất 1 triệu căn") are part of a name."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from loaders.patterns.agencies import CAPITALISED_HEADS
+
 # --- items and units ---------------------------------------------------------------------
 
 ITEM_NUMBER_RE = re.compile(
@@ -71,23 +73,19 @@ DIRECT_LEAD_RE = re.compile(r"(?<!\w)(?:[Cc]hỉ đạo|giao|phân công)(?: cho
 """A lead named inside another agency's duty: "chỉ đạo *Sở Công Thương chủ trì*, phối hợp với …"."""
 
 SUBJECT_DUTY_RE = re.compile(
-    r" (?!(?:đã|đang|là|được|có|vẫn|còn|chưa|cũng|sẽ|với|và|của|về|tại|trong|theo|năm|thì)\b)"
+    r" (?!(?:đã|đang|là|được|có(?! trách nhiệm)|vẫn|còn|chưa|cũng|sẽ|với|và|của|về|tại|trong|theo(?! dõi)|năm|thì)\b)"
     r"[a-zđâăêôơưáàảãạéèẻẽẹíìỉĩịóòỏõọúùủũụýỳỷỹỵấầẩẫậắằẳẵặếềểễệốồổỗộớờởỡợứừửữự]"
 )
 """A duty verb right after an item's subject agency ("1. Ủy ban nhân dân các xã *rà soát* …"),
-not a statement ("đã ban hành", "là cơ quan …")."""
+not a statement ("đã ban hành", "là cơ quan …"); "theo dõi" and "có trách nhiệm" are duties."""
 
 LEAD_AFTER_RE = re.compile(r"[\s,]{0,6}chủ trì\b")
 """"chủ trì" right after an agency: "Sở X chủ trì, phối hợp với …"."""
 
-LEAD_SUBJECT_RE = re.compile(
-    rf"(?:^|(?<=\n)|(?<=[.;:] )){_ITEM_OPENER}"
-    r"(?=(?:UBND|Ủy ban|Uỷ ban|Sở|Ban|Phòng|Văn phòng|Cục|Chi cục|Công an|Bộ|Ngân hàng"
-    r"|Mặt trận|Đài|Báo|Trung tâm|Hội đồng|Kho bạc|Thanh tra|Bảo hiểm|Hội|Liên minh|Liên đoàn"
-    r"|Đảng ủy|Huyện ủy|Tỉnh ủy|Chi bộ|Thủ trưởng|Chủ tịch)\b)"
-)
+LEAD_SUBJECT_RE = re.compile(rf"(?:^|(?<=\n)|(?<=[.;:] )){_ITEM_OPENER}(?=(?:{CAPITALISED_HEADS})\b)")
 """Where a sentence or an item ("b) ", "2. ", "- ") opens with a named agency that may be followed
-by "chủ trì" (or, for an item, by any duty verb)."""
+by "chủ trì" (or, for an item, by any duty verb). It shares the head nouns of agency names, so a
+body that can be named ("Đảng đoàn …", "Hạt Kiểm lâm …") can also be a subject."""
 
 PARTNER_RE = re.compile(r"phối hợp(?: chặt chẽ)? (?:với|cùng)(?: với)? ", re.IGNORECASE)
 """The partners of a task follow "phối hợp với" / "phối hợp cùng"."""
@@ -260,8 +258,15 @@ MARKUP_RE = re.compile(r"<br\s*/?>|[*_#]+")
 DEADLINE_NOISE_RE = re.compile(r"[*()]")
 """Markup and brackets dropped from a deadline's words ("hàng quý (**trước ngày 10 …**)")."""
 
-SENTENCE_END_RE = re.compile(r"[.;](?=\s|$)|\n")
-"""The end of an inline assignment's sentence."""
+_LOWER = "a-zđâăêôơưáàảãạéèẻẽẹíìỉĩịóòỏõọúùủũụýỳỷỹỵấầẩẫậắằẳẵặếềểễệốồổỗộớờởỡợứừửữự"
+
+SENTENCE_END_RE = re.compile(
+    rf"\.(?=\s|$)|;(?! (?!(?:giao|đề nghị|yêu cầu|chỉ đạo|phân công|các|những|mỗi)\b)[{_LOWER}])(?=\s|$)|\n"
+)
+"""The end of an inline assignment's sentence: a full stop, a line break, or a ";" before a new
+subject ("; các địa phương …", "; Sở Y …") or a new assignment ("; giao …"). A clause after ";"
+that opens with a lower-case verb ("…; báo cáo Ban Thường vụ Thành ủy trong tháng 10/2025")
+continues the same duty."""
 
 LINE_RE = re.compile(r"[^\n]*\n?")
 """One line with its newline."""
