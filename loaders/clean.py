@@ -87,7 +87,8 @@ def unwrap(text: str) -> str:
     A line is joined to the previous non-blank one when it is not a structural
     start (heading, numbering, bullet, signature, ALL-CAPS line, body opener)
     and either starts in lower case / with punctuation, or the previous line
-    is long, not ALL CAPS and does not end a sentence. Length-preserving.
+    ends on a connector ("ngày", "của", "số"), or is long, not ALL CAPS and
+    does not end a sentence. Length-preserving.
 
     Examples
     --------
@@ -123,8 +124,10 @@ def _continues(prev: str, line: str, *, after_blank: bool = False) -> bool:
         return False
     if head[:1].islower() or head[:1] in "(,;:":
         return True
+    if pt.CONNECTOR_END_RE.search(prev_s):
+        return True  # "… ngày" / "02/10/2024 của …": a line ending on a connector goes on
     if after_blank:
-        return pt.CONNECTOR_END_RE.search(prev_s) is not None
+        return False
     return len(prev_s) >= 55 and not pl.SENTENCE_END_RE.search(prev_s)
 
 
@@ -176,6 +179,8 @@ _LOWER_AFTER_HEAD = {
 """Word pairs where the second word is not the head of an agency name ("Ủy ban", "Đảng bộ")."""
 _KEEP_UPPER = {"ubnd", "hđnd", "mttq", "ubmttq", "ct-xh", "tw"}
 _UNIT_KINDS = ("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "xã", "phường")
+_COMMITTEE_ONLY = ("thành ủy", "thị ủy")
+"""Committees whose level word is not a unit kind by itself ("THÀNH ỦY HUẾ" → "Thành ủy Huế")."""
 
 
 def org_case(caps: str) -> str:
@@ -194,7 +199,7 @@ def org_case(caps: str) -> str:
     out = [w.upper() if w in _KEEP_UPPER else w for w in words]
     for i, w in enumerate(words):
         pair = " ".join(words[i : i + 2])
-        if pair in _UNIT_KINDS or w in _UNIT_KINDS:
+        if pair in _UNIT_KINDS or w in _UNIT_KINDS or pair in _COMMITTEE_ONLY:
             _case_place(words, out, i, 2 if pair in _UNIT_KINDS else 1)
             break
         if w == "và" and i + 1 < len(words) and i > 1:

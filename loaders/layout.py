@@ -16,6 +16,7 @@ from loaders.clean import collapse, is_caps, normalize, org_case, sentence_case,
 from loaders.models import Layout, PartialDate, Span
 from loaders.patterns import layout as pl
 from loaders.patterns import references as pr
+from loaders.patterns import text as pt
 from loaders.sections import build_sections
 
 HEADER_SCAN_LINES = 40
@@ -255,6 +256,10 @@ def _title(
         if m.group("rest"):
             taken.append(Line(lines[i].start + m.start("rest"), lines[i].end, collapse(m.group("rest"))))
         i += 1
+    elif i + 1 < len(lines) and _is_authority_line(lines[i].text) and lines[i + 1].text[:1].islower():
+        author, i = collapse(lines[i].text), i + 1  # "HỘI NGHỊ LẦN THỨ 10 …" / "về …"
+    if author is None and not taken and (caps := _caps_title(lines, i)):
+        taken, i = caps, i + len(caps)
     while i < len(lines) and len(taken) < TITLE_MAX_LINES:
         t = lines[i].text
         if pl.SEPARATOR_RE.match(t):
@@ -262,7 +267,7 @@ def _title(
             break
         if _ends_title(t, bool(taken) or rest is not None):
             break
-        if taken and not t[:1].islower():
+        if taken and not _continues_title(taken[-1].text, t, _rule_ahead(lines, i)):
             break
         taken.append(lines[i])
         i += 1
@@ -271,6 +276,53 @@ def _title(
     if author is None and i < len(lines) and _is_authority_line(lines[i].text):
         author, i = collapse(lines[i].text), i + 1
     return author, taken, i
+
+
+def _caps_title(lines: list[Line], i: int) -> list[Line]:
+    """An ALL-CAPS trích yếu under the type heading, ended by its issuing authority.
+
+    "QUYẾT ĐỊNH / PHÊ DUYỆT CHƯƠNG TRÌNH … / THỦ TƯỚNG CHÍNH PHỦ": the caps lines
+    are the title only when an authority line ("THỦ TƯỚNG CHÍNH PHỦ", "ỦY BAN
+    NHÂN DÂN TỈNH X", "BAN THƯỜNG VỤ TỈNH ỦY"), the "-----" rule or the body
+    ("Căn cứ …") follows them; a caps line followed by a lower-case trích yếu is
+    a subtitle ("HỘI NGHỊ LẦN THỨ …") instead.
+    """
+    taken: list[Line] = []
+    for ln in lines[i : i + TITLE_MAX_LINES + 1]:
+        t = ln.text
+        if pl.AUTHORITY_LINE_RE.match(t) or pl.BODY_OPENER_RE.match(t) or pl.SEPARATOR_RE.match(t):
+            return taken
+        if not is_caps(t) or _heading(t) or pl.ROMAN_RE.match(t) or pl.ARTICLE_RE.match(t):
+            return []
+        if not taken and pl.AUTHOR_PREFIX_RE.match(t):
+            return []
+        taken.append(ln)
+    return []
+
+
+def _continues_title(prev: str, line: str, rule_ahead: bool) -> bool:
+    """Whether a hard-wrapped trích yếu goes on with ``line``.
+
+    It does when the line starts in lower case or with a number that is not
+    numbering (a date "02/10/2024", a quantity "2.500 căn"; "1." / "1)" was
+    already refused by :func:`_ends_title`), when the previous line ends on a
+    connector ("ngày", "của", "về") or on a verb that takes a document ("về
+    thực hiện" / "Chỉ thị số 34-CT/TW"), or when the "-----" rule printed under
+    the trích yếu is still ahead.
+    """
+    if line[:1].islower() or line[:1].isdigit() or rule_ahead:
+        return True
+    return pt.CONNECTOR_END_RE.search(prev) is not None or pl.TITLE_VERB_END_RE.search(prev) is not None
+
+
+def _rule_ahead(lines: list[Line], i: int) -> bool:
+    """A "-----" rule within the trích yếu budget from line ``i``, before anything that ends a title."""
+    for ln in lines[i : i + TITLE_MAX_LINES]:
+        if pl.SEPARATOR_RE.match(ln.text):
+            return True
+        if _ends_title(ln.text, True):
+            return False
+    return False
 
 
 def _is_authority_line(t: str) -> bool:
@@ -340,7 +392,9 @@ def _join_title(
     span = _span(text, start, end)
     printed = _without_column_date(text, clean, span)
     title = collapse(printed).strip(" :")
-    if is_caps(taken[0].text) and len(taken) > 1:  # "KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY" / "về …"
+    if (
+        is_caps(taken[0].text) and len(taken) > 1 and not is_caps(taken[1].text)
+    ):  # "KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY" / "về …"
         title = f"{org_case(taken[0].text)} {collapse(printed[taken[1].start - span.start :])}".strip(" :")
     return title, span
 

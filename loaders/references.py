@@ -73,8 +73,6 @@ def find_mentions(text: str, layout: Layout) -> list[Mention]:
         found.add(_law(m))
     for m in pr.REF_QUOTED_RE.finditer(clean):
         found.add(_quoted(m))
-    for m in pr.REF_CHARTER_RE.finditer(clean):
-        found.add(Mention(m.start(), m.end(), "named", "named:charter", "Điều lệ", pr.CHARTER_KEY))
     for m in pr.REF_CONGRESS_RE.finditer(clean):
         title = collapse(m.group("title"))
         group = f"congress:{match_key(title)}"

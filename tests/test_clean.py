@@ -92,6 +92,9 @@ def test_match_key_keeps_different_names_apart() -> None:
             False,
         ),
         ("Nơi nhận:\n- Như trên;", False),
+        ("thực hiện Kế hoạch số 146-KH/TU ngày\n02/10/2024 của Tỉnh ủy", True),
+        ("căn cứ Nghị định số\n100/2024/NĐ-CP", True),
+        ("Ban Thường vụ Huyện ủy đề ra\n2. Nhiệm vụ", False),
         (  # two-column header printed on one line: the V/v line under the number is its own line
             "Số: 2716/UBND-KT                       Bắc Kạn, ngày 18 tháng 8 năm 2025\nV/v triển khai Nghị định",
             False,
@@ -106,6 +109,9 @@ def test_unwrap_joins_only_continuations(raw: str, joined: bool) -> None:
     ("caps", "expected"),
     [
         ("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "Ủy ban nhân dân tỉnh Lạng Sơn"),
+        ("THÀNH ỦY HUẾ", "Thành ủy Huế"),
+        ("BAN THƯỜNG VỤ THÀNH ỦY", "Ban Thường vụ Thành ủy"),
+        ("THỊ ỦY SƠN TÂY", "Thị ủy Sơn Tây"),
         ("BAN THƯỜNG VỤ", "Ban Thường vụ"),
         ("TỈNH UỶ QUẢNG NINH", "Tỉnh ủy Quảng Ninh"),
         ("BỘ XÂY DỰNG", "Bộ Xây dựng"),

@@ -341,3 +341,71 @@ def test_author_printed_on_or_under_the_type_heading(
         f"BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 70-KL/TW\nHà Nội, ngày 31 tháng 01 năm 2024\n\n{heading}\n\nNội dung.\n"
     )
     assert (layout.doc_type, layout.author_line, layout.title) == (doc_type, author, title)
+
+
+@pytest.mark.parametrize(
+    ("title_block", "title"),
+    [
+        (
+            "triển khai Kế hoạch số 146-KH/TU ngày\n02/10/2024 của Ban Thường vụ Tỉnh ủy",
+            "triển khai Kế hoạch số 146-KH/TU ngày 02/10/2024 của Ban Thường vụ Tỉnh ủy",
+        ),
+        (
+            "về xây dựng\n2.500 căn nhà ở xã hội",
+            "về xây dựng 2.500 căn nhà ở xã hội",
+        ),
+        (
+            "thực hiện Kế hoạch số 146-KH/TU của Ban Thường vụ Tỉnh ủy về thực hiện\nChỉ thị số 34-CT/TW\n-----",
+            "thực hiện Kế hoạch số 146-KH/TU của Ban Thường vụ Tỉnh ủy về thực hiện Chỉ thị số 34-CT/TW",
+        ),
+        (
+            "về phát triển nhà ở xã hội của\nBan Thường vụ Tỉnh ủy",
+            "về phát triển nhà ở xã hội của Ban Thường vụ Tỉnh ủy",
+        ),
+        ("về phát triển nhà ở xã hội\n1. Mục tiêu chung", "về phát triển nhà ở xã hội"),
+        ("về phát triển nhà ở xã hội\nBan Thường vụ Huyện ủy đề ra", "về phát triển nhà ở xã hội"),
+    ],
+)
+def test_a_wrapped_title_goes_on_after_a_date_a_connector_or_up_to_its_rule(
+    title_block: str, title: str
+) -> None:
+    layout = segment(
+        f"HUYỆN ỦY ĐỨC TRỌNG\n*\nSố 88-KH/HU\nĐức Trọng, ngày 15 tháng 11 năm 2024\n\nKẾ HOẠCH\n{title_block}\n\n"
+        "I. MỤC ĐÍCH\nNội dung.\n"
+    )
+    assert layout.title == title
+
+
+@pytest.mark.parametrize(
+    ("block", "title", "author"),
+    [
+        (
+            "PHÊ DUYỆT CHƯƠNG TRÌNH PHÁT TRIỂN NHÀ Ở GIAI ĐOẠN 2025 - 2030\nTHỦ TƯỚNG CHÍNH PHỦ",
+            "PHÊ DUYỆT CHƯƠNG TRÌNH PHÁT TRIỂN NHÀ Ở GIAI ĐOẠN 2025 - 2030",
+            "THỦ TƯỚNG CHÍNH PHỦ",
+        ),
+        (
+            "VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC\nCỦA ỦY BAN NHÂN DÂN TỈNH\nỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG",
+            "VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN TỈNH",
+            "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG",
+        ),
+        (
+            "Về việc phê duyệt đề án\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
+            "Về việc phê duyệt đề án",
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
+        ),
+        ("HỘI NGHỊ LẦN THỨ MƯỜI\nvề phát triển du lịch", "về phát triển du lịch", "HỘI NGHỊ LẦN THỨ MƯỜI"),
+        ("TRIỂN KHAI CHỈ THỊ SỐ 34-CT/TW\n-----", "TRIỂN KHAI CHỈ THỊ SỐ 34-CT/TW", None),
+        (
+            "BAN CHẤP HÀNH ĐẢNG BỘ TỈNH\nvề phát triển du lịch",
+            "về phát triển du lịch",
+            "BAN CHẤP HÀNH ĐẢNG BỘ TỈNH",
+        ),
+    ],
+)
+def test_caps_title_ends_at_the_issuing_authority(block: str, title: str, author: str | None) -> None:
+    layout = segment(
+        f"THỦ TƯỚNG CHÍNH PHỦ\nSố: 412/QĐ-TTg\nHà Nội, ngày 05 tháng 3 năm 2025\n\nQUYẾT ĐỊNH\n{block}\n\n"
+        "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Nội dung.\n"
+    )
+    assert (layout.title, layout.author_line) == (title, author)

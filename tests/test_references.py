@@ -51,7 +51,22 @@ def refs(text: str, jurisdiction: Jurisdiction = LONG_AN) -> dict[str, Reference
         ("giai đoạn 2021-2030, quý II/2026, ngày 26/8/2024, 2.440 căn, Điều 5, 20% quỹ đất", []),
         ("Kế hoạch này được triển khai đến từng xã", []),
         ("xây dựng Kế hoạch 2025 và Chương trình 135 của Chính phủ", ["Chương trình 135"]),
-        ("- Căn cứ Điều lệ Đảng;\n- Căn cứ Quy định số 232-QĐ/TW", ["Điều lệ Đảng", "232-QĐ/TW"]),
+        ("- Căn cứ Điều lệ Đảng;\n- Căn cứ Quy định số 232-QĐ/TW", ["232-QĐ/TW"]),
+        ("Căn cứ Luật Phòng, chống thiên tai năm 2013;", ["Luật Phòng, chống thiên tai 2013"]),
+        (
+            "theo Luật Phòng, chống tham nhũng ngày 20/11/2018 và Luật Phòng, chống ma túy năm 2021",
+            ["Luật Phòng, chống tham nhũng 2018", "Luật Phòng, chống ma túy 2021"],
+        ),
+        (
+            "Luật Khoa học, công nghệ và đổi mới sáng tạo năm 2025",
+            ["Luật Khoa học, công nghệ và đổi mới sáng tạo 2025"],
+        ),
+        ("theo Luật Đất đai, các quy định hiện hành năm 2024", []),
+        ("Căn cứ Luật Phòng, chống thiên tai;", []),
+        (
+            "Căn cứ Luật Sửa đổi, bổ sung một số điều của Luật Quy hoạch ngày 29/11/2024;",
+            ["Luật Sửa đổi, bổ sung một số điều của Luật Quy hoạch 2024"],
+        ),
         (
             "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư và Luật Đấu thầu ngày 29/11/2024;",
             ["Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư và Luật Đấu thầu 2024"],

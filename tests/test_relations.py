@@ -96,6 +96,31 @@ def between(rels: tuple[Relation, ...]) -> set[tuple[str, str, str]]:
             "Ủy ban nhân dân xã ban hành kế hoạch phù hợp với Luật Nhà ở năm 2023:",
             {"Luật Nhà ở 2023": "cites"},
         ),
+        (
+            "Về tình hình triển khai Nghị quyết số 12-NQ/HU ngày 3/3/2023 của Huyện ủy",
+            "Ủy ban nhân dân xã ban hành:",
+            {"12-NQ/HU": "cites"},
+        ),
+        (
+            "Về việc thử nghiệm",
+            "Để đánh giá kết quả thực hiện Chỉ thị số 05-CT/TU của Tỉnh ủy, Ủy ban nhân dân xã ban hành:",
+            {"05-CT/TU": "cites"},
+        ),
+        (
+            "Sơ kết 5 năm thực hiện Kết luận số 21-KL/TW ngày 25/10/2021 của Ban Chấp hành Trung ương",
+            "Ủy ban nhân dân xã ban hành:",
+            {"21-KL/TW": "cites"},
+        ),
+        (
+            "Về việc tổng kết việc thực hiện Chỉ thị số 05-CT/TU",
+            "Ủy ban nhân dân xã ban hành:",
+            {"05-CT/TU": "cites"},
+        ),
+        (
+            "Về việc tiếp tục triển khai thực hiện Chỉ thị số 05-CT/TU",
+            "Ủy ban nhân dân xã ban hành:",
+            {"05-CT/TU": "implements"},
+        ),
     ],
 )
 def test_self_relations_in_the_lead(title: str, preamble: str, expected: dict[str, str]) -> None:

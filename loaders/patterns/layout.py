@@ -22,6 +22,12 @@ STRUCTURAL_START_RE = re.compile(
 )
 """A line that starts a new paragraph, never the continuation of the one before."""
 SENTENCE_END_RE = re.compile(r"[.;:!?]\s*$|\./\.\s*$")
+TITLE_VERB_END_RE = re.compile(
+    r"(?<!\w)(?:thực\s+hiện|triển\s+khai|quán\s+triệt|cụ\s+thể\s+h[óo]á?|bổ\s+sung|phê\s+duyệt|ban\s+hành|sơ\s+kết"
+    r"|tổng\s+kết|hướng\s+dẫn|thi\s+hành)$"
+)
+"""A trích yếu line ending on a verb that takes a document as object: the next line goes on with it.
+(Not a unit kind: "… Đảng bộ tỉnh" / "Ủy ban nhân dân xã … xây dựng" is the body's first sentence.)"""
 
 SO_RE = re.compile(
     r"(?m)^[ \t]*Số(?P<colon>[ \t]*:)?[ \t]*(?:(?P<num>\d{1,5})[ \t]*)?(?:(?P<sep>[-/])[ \t]*)?"
@@ -190,13 +196,21 @@ COUNCIL_RE = re.compile(
     r"^(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân$|^Hội\s+đồng\s+nhân\s+dân$|^UBND$|^HĐND$", re.IGNORECASE
 )
 AUTHOR_PREFIX_RE = re.compile(r"^\s*CỦA\s+")
+AUTHORITY_LINE_RE = re.compile(
+    r"^\s*(?:THỦ\s+TƯỚNG|CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|CHÍNH\s+PHỦ|ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN"
+    r"|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH|THƯỜNG\s+TRỰC|BỘ\s+CHÍNH\s+TRỊ|BAN\s+BÍ\s+THƯ"
+    r"|(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s+(?:ỦY|UỶ)|(?:TỔNG\s+)?CỤC\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG"
+    r"|TRƯỞNG\s+BAN|BÍ\s+THƯ|(?:TỔNG\s+)?GIÁM\s+ĐỐC|THỐNG\s+ĐỐC|HIỆU\s+TRƯỞNG|VIỆN\s+TRƯỞNG|CHÁNH\s+ÁN)\b"
+)
+"""The issuing authority printed under the trích yếu of a Quyết định or Nghị quyết ("THỦ TƯỚNG CHÍNH PHỦ")."""
 CONFERENCE_AUTHOR_RE = re.compile(r"^\s*CỦA\s+HỘI\s+NGHỊ\b")
 """An author line naming a plenum ("CỦA HỘI NGHỊ TRUNG ƯƠNG 11 KHÓA XIII"): the issuer is the committee that signs."""
 PARTY_BOARD_RE = re.compile(r"^Ban\s")
 """A board of a Party committee ("Ban Tuyên giáo"): named after its committee, "Ban Tuyên giáo Tỉnh ủy X"."""
 CENTRAL_COMMITTEE_LINE_RE = re.compile(r"^BAN\s+CHẤP\s+HÀNH\s+TRUNG\s+ƯƠNG\s*$")
-UNIT_LINE_RE = re.compile(r"^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN)\s")
-"""A header line that only names the locality of the body on the line above ("ỦY BAN NHÂN DÂN / TỈNH X")."""
+UNIT_LINE_RE = re.compile(r"^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN)\s+(?!(?:ỦY|UỶ)\b)")
+"""A header line that only names the locality of the body on the line above ("ỦY BAN NHÂN DÂN / TỈNH X");
+"HUYỆN ỦY X" is a committee, not a locality."""
 PARTY_GRASSROOTS_RE = re.compile(r"Đảng\s+(?:ủy|uỷ|uy)\s*$|Đảng\s+bộ\s*$|Chi\s+bộ\s*$", re.IGNORECASE)
 """A committee named without its level ("Đảng ủy"): its locality is written with the unit kind ("xã Hà Bắc")."""
 PARTY_SYMBOL_SHAPE_RE = re.compile(r"[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ][A-Za-zĐđ0-9-]*")

@@ -122,11 +122,13 @@ LIST_CONT_RE = re.compile(
 )
 """Continuation of a list: "các Nghị quyết số 18-NQ/TW, 19-NQ/TW và 20-NQ/TW"."""
 
-_LAW_NAME = rf"[{UPPER}]{W}*(?:[ \t]+(?!năm\b|số\b|ngày\b){W}+){{0,14}}?"
-"""The name words of a law, up to its number, year or date."""
+_NAME_COMMA = rf",[ \t]*+(?![{UPPER}])(?!(?:và|các|của|theo|tại|được|đã|có|là|trong|với|cho|để|này|nay|thì|đồng|quy|ban)\b)"
+"""A comma inside a law's name, followed by a lower-case content word: "Phòng, chống", "Khoa học, công nghệ"."""
+_LAW_NAME = rf"[{UPPER}]{W}*(?:(?:[ \t]+|{_NAME_COMMA})(?!năm\b|số\b|ngày\b){W}+){{0,14}}?"
+"""The name words of a law, up to its number, year or date ("Luật Phòng, chống thiên tai năm 2013")."""
 REF_LAW_RE = re.compile(
     rf"(?<!\w)(?P<type>(?i:B)ộ\s+luật|(?i:L)uật)\s+"
-    rf"(?P<name>(?P<amend>sửa\s+đổi,\s*bổ\s+sung\s+(?:một\s+số\s+điều\s+)?(?:của\s+)?(?:các\s+)?(?:Bộ\s+luật|Luật)\s+)?"
+    rf"(?P<name>(?P<amend>(?i:s)ửa\s+đổi,\s*bổ\s+sung\s+(?:một\s+số\s+điều\s+)?(?:của\s+)?(?:các\s+)?(?:Bộ\s+luật|Luật)\s+)?"
     rf"{_LAW_NAME}(?(amend)(?:,[ \t]*+(?:Bộ[ \t]+luật|Luật)[ \t]+{_LAW_NAME}){{0,8}}))"
     rf"(?:\s+số\s+(?P<lawno>\d{{1,3}}/(?:19|20)\d{{2}}/QH\d{{1,2}}))?"
     rf"(?:\s*(?:,\s*)?(?:năm\s+(?P<year>(?:19|20)\d{{2}})|(?P<year2>(?:19|20)\d{{2}})(?![\d/])|(?P<date>{date_re('l_')})))"
@@ -134,9 +136,6 @@ REF_LAW_RE = re.compile(
 """A named law: "Luật Nhà ở năm 2023", "Bộ luật Lao động năm 2019"; an amending law names its list of laws
 ("Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư và Luật Đấu thầu ngày 29/11/2024")."""
 
-REF_CHARTER_RE = re.compile(r"(?<!\w)Điều\s+lệ\s+Đảng(?:\s+Cộng\s+sản\s+Việt\s+Nam)?(?!\w)")
-"""The Party Charter, a document named without number or date: "Căn cứ Điều lệ Đảng"."""
-CHARTER_KEY = "Điều lệ Đảng"
 
 QUOTES = '“”"«»'
 REF_QUOTED_RE = re.compile(
@@ -193,9 +192,19 @@ CUE_RES = (
         ),
     ),
     ("based_on", re.compile(r"căn\s+cứ", re.IGNORECASE)),
+    (
+        "cites",
+        re.compile(
+            r"(?:tình\s+hình|kết\s+quả|sơ\s+kết|tổng\s+kết|đánh\s+giá)(?:\s+\d{1,2}\s+năm)?"
+            r"(?:\s+(?:việc|các|công\s+tác))?(?:\s+(?:tổ\s+chức\s+)?(?:triển\s+khai|thực\s+hiện|quán\s+triệt)){0,2}",
+            re.IGNORECASE,
+        ),
+    ),
     ("implements", re.compile(r"triển\s+khai|thực\s+hiện|cụ\s+thể\s+h[óo]á?|quán\s+triệt", re.IGNORECASE)),
 )
-"""Strong relation cues (research-extraction §4.1); in a gap the nearest wins, ties go to the earlier entry."""
+"""Strong relation cues (research-extraction §4.1); in a gap the nearest wins, ties go to the earlier entry.
+A reporting subject ("tình hình triển khai X", "kết quả thực hiện X", "sơ kết X") reports on X: it cites it,
+and outranks the "triển khai/thực hiện" it ends with."""
 TRAILING_CUE_RES = (
     ("repeals", re.compile(r"^[^;:]*?(?<!\w)(?:hết\s+hiệu\s+lực|(?:được|bị)\s+(?:bãi|h[ủu]ỷ?)\s+bỏ)", re.I)),
     ("replaces", re.compile(r"^[^;:]*?(?<!\w)(?:được|bị)\s+thay\s+thế", re.IGNORECASE)),
