@@ -1,27 +1,16 @@
 """The closing block of a document: Nơi nhận (with "Như trên" expanded to the Kính gửi addressees)
 and the signature (capacity, position, signer), as laid out by NĐ 30/2020 and HD 36-HD/VPTW.
 
-Functions take the logical lines of :mod:`loaders.layout`; every span indexes the source text.
+Functions take the logical lines of :mod:`loaders.lines`; every span indexes the source text.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from loaders.clean import collapse, is_caps, normalize, org_case, position_case
+from loaders.lines import Line
+from loaders.lines import trimmed_span as _span
 from loaders.models import Recipient, Span
 from loaders.patterns import layout as pl
-
-if TYPE_CHECKING:
-    from loaders.layout import Line
-
-
-def _span(text: str, start: int, end: int) -> Span:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    while start < end and text[start].isspace():
-        start += 1
-    return Span(start, end, text[start:end])
 
 
 def recipients(text: str, lines: list[Line], tail: int) -> tuple[Recipient, ...]:

@@ -224,8 +224,8 @@ def _after_reference(
     """Label of a mention that follows another reference in the same sentence."""
     prev_key, key = keys[prev.group], keys[m.group]
     same_clause = prev.group != m.group and not pr.CLAUSE_BREAK_RE.search(gap)
-    if same_clause and (described := pr.DESCRIBED_IMPLEMENTS_RE.match(gap)):
-        return _Label(prev_key, "implements", described.group(0).strip())
+    if same_clause and (described := _described_implements(gap)):
+        return _Label(prev_key, "implements", described)
     if cue and same_clause and cue[0] in _PASSIVE:
         return _Label(key, _PASSIVE[cue[0]], cue[1], prev_key)
     if cue and same_clause and cue[0] in _BETWEEN:
@@ -236,6 +236,21 @@ def _after_reference(
     if cue is None and inherited is not None and inherited.object is None:
         return inherited
     return _Label(SELF, "cites", "")
+
+
+def _described_implements(gap: str) -> str | None:
+    """The cue of a reference described as implementing the next one, or None.
+
+    "X về thực hiện Y" and "X, ngày … của Chính phủ ban hành Chương trình hành động … thực hiện Y".
+    """
+    if described := pr.DESCRIBED_IMPLEMENTS_RE.match(gap):
+        return described.group(0).strip()
+    programme = pr.ISSUES_PROGRAMME_RE.search(gap)
+    if programme is None or pr.LIST_AND_RE.search(gap, 0, programme.start()):
+        return None
+    if pr.IMPLEMENTING_END_RE.search(gap, programme.end()) is None:
+        return None
+    return " ".join(gap[programme.start() :].split())
 
 
 def _record(

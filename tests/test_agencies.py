@@ -130,6 +130,10 @@ def test_resolved_jurisdiction(name: str, where: Jurisdiction, label: str) -> No
         ("Phòng Kinh tế", HOAI_NHON, "ủy ban nhân dân huyện"),
         ("Thường trực HĐND tỉnh", BINH_DINH, "hội đồng nhân dân tỉnh"),
         ("Ủy ban nhân dân huyện", HOAI_NHON, None),
+        ("Đảng ủy Ủy ban nhân dân tỉnh", BINH_DINH, "tỉnh ủy"),
+        ("Đảng ủy Công an tỉnh", BINH_DINH, "tỉnh ủy"),
+        ("Đảng ủy các cơ quan Đảng tỉnh", BINH_DINH, "tỉnh ủy"),
+        ("Đảng ủy xã Hoài Hảo", HOAI_NHON, None),
     ],
 )
 def test_parent_key(name: str, where: Jurisdiction, parent: str | None) -> None:
@@ -205,6 +209,22 @@ def test_key_drops_the_locality_its_jurisdiction_holds() -> None:
             ["Thường trực HĐND huyện", "các Ban của HĐND huyện", "các Tổ đại biểu và đại biểu HĐND huyện"],
         ),
         ("các đại biểu Hội đồng nhân dân xã tiếp xúc", ["các đại biểu Hội đồng nhân dân xã"]),
+        # a Party body named after another agency keeps that agency's whole name
+        (
+            "Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo Ủy ban nhân dân tỉnh ban hành kế hoạch",
+            ["Đảng ủy Ủy ban nhân dân tỉnh"],
+        ),
+        ("Đảng ủy Công an tỉnh chỉ đạo Công an tỉnh", ["Đảng ủy Công an tỉnh"]),
+        ("Đảng ủy Quân sự tỉnh quán triệt", ["Đảng ủy Quân sự tỉnh"]),
+        ("Đảng ủy các cơ quan Đảng tỉnh lãnh đạo", ["Đảng ủy các cơ quan Đảng tỉnh"]),
+        ("Ban cán sự đảng Ủy ban nhân dân tỉnh lãnh đạo", ["Ban cán sự đảng Ủy ban nhân dân tỉnh"]),
+        ("Đảng đoàn Hội đồng nhân dân tỉnh chỉ đạo", ["Đảng đoàn Hội đồng nhân dân tỉnh"]),
+        (
+            "Ban Thường vụ Đảng ủy Ủy ban nhân dân tỉnh, Đảng ủy Công an tỉnh quán triệt",
+            ["Ban Thường vụ Đảng ủy Ủy ban nhân dân tỉnh", "Đảng ủy Công an tỉnh"],
+        ),
+        ("Đảng ủy xã Tân Phú lãnh đạo", ["Đảng ủy xã Tân Phú"]),
+        ("Tỉnh ủy Lâm Đồng chỉ đạo", ["Tỉnh ủy Lâm Đồng"]),
     ],
 )
 def test_split_agency_list(text: str, names: list[str] | None) -> None:

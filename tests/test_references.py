@@ -212,3 +212,11 @@ def test_issuer_phrase_stops_before_an_effect_verb() -> None:
         "Điều 2. Quyết định số 11-QĐ/TU ngày 02/3/2020 của Ban Thường vụ Tỉnh ủy hết hiệu lực thi hành."
     )
     assert found["11-QĐ/TU"].issuer == "Ban Thường vụ Tỉnh ủy"
+
+
+def test_issuer_before_the_number_holds_no_type_name() -> None:
+    text = "ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024."
+    found, mentions, _ = extract_references(text, segment(text), LONG_AN)
+    assert [r.key for r in found] == ["57-NQ/TW"]
+    assert found[0].doc_type == "Nghị quyết"
+    assert text[mentions[0].start : mentions[0].end].startswith("Nghị quyết số 57-NQ/TW")

@@ -178,10 +178,45 @@ def test_a_document_mentioned_everywhere_keeps_its_strongest_relation() -> None:
             "215-KH/TU của Ban Thường vụ Tỉnh ủy, Ủy ban nhân dân huyện xây dựng kế hoạch:",
             ("97-KH/HU", "implements", "215-KH/TU"),
         ),
+        (  # a reference described as issuing a programme that implements the next one
+            "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị và Nghị quyết số 03/NQ-CP, ngày "
+            "09/01/2025 của Chính phủ ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết số "
+            "57-NQ/TW, Ủy ban nhân dân xã ban hành kế hoạch:",
+            ("03/NQ-CP", "implements", "57-NQ/TW"),
+        ),
+        (
+            "Căn cứ Quyết định số 21/QĐ-UBND ngày 05/01/2026 của Ủy ban nhân dân tỉnh về Kế hoạch hành động "
+            "triển khai Chỉ thị số 45-CT/TW, Ủy ban nhân dân xã ban hành kế hoạch:",
+            ("21/QĐ-UBND", "implements", "45-CT/TW"),
+        ),
     ],
 )
 def test_statements_between_other_documents(sentence: str, statement: tuple[str, str, str]) -> None:
     assert statement in between(relations(preamble=sentence))
+
+
+def test_both_references_of_a_described_programme_stay_based_on() -> None:
+    rels = relations(
+        preamble="Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị và Nghị quyết số 03/NQ-CP ngày "
+        "09/01/2025 của Chính phủ ban hành Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW, "
+        "Ủy ban nhân dân xã ban hành kế hoạch:"
+    )
+    assert own(rels) == {"57-NQ/TW": "based_on", "03/NQ-CP": "based_on"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "và" before the cue starts another subject: the programme is not the reference's description
+        "Căn cứ Nghị quyết số 03/NQ-CP của Chính phủ và Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện "
+        "Nghị quyết số 57-NQ/TW, Ủy ban nhân dân xã ban hành kế hoạch:",
+        # the description must end on the implementing verb
+        "Căn cứ Nghị quyết số 03/NQ-CP của Chính phủ ban hành Chương trình thực hiện đột phá theo "
+        "Nghị quyết số 57-NQ/TW, Ủy ban nhân dân xã ban hành kế hoạch:",
+    ],
+)
+def test_no_implements_statement_without_a_described_programme(sentence: str) -> None:
+    assert ("03/NQ-CP", "implements", "57-NQ/TW") not in between(relations(preamble=sentence))
 
 
 def test_no_statement_across_a_clause_break() -> None:

@@ -281,15 +281,20 @@ list is one collective. (Test the letter with ``str.islower``: a range such as [
 JOINT_OFFICE_RE = re.compile(r"^Văn phòng (?:Hội đồng nhân dân|HĐND)$")
 """"Văn phòng HĐND *và* UBND huyện" is one office: the "và" does not start a new agency."""
 
+_BODY_OF_A_COMMITTEE = rf"(?:{CAPITALISED_HEADS}|Quân sự|Bộ đội|Biên phòng|Khối|Dân chính)(?!\w)"
+"""A body a Party committee is named after: "Đảng ủy *Ủy ban nhân dân* tỉnh", "Đảng ủy *Công an* tỉnh"."""
+
 LOCALITY_TAIL_RE = re.compile(
     r"(?<!\w)(?:tỉnh|huyện|(?<!tác )xã(?! hội)|phường|thị trấn|quận"
-    r"|(?:(?<=[Hh]uyện |[Tt]hành )|(?<=[Tt]ỉnh |Đảng |[Qq]uận )|(?<=[Tt]hị ))ủy)"
+    r"|(?:(?<=[Hh]uyện |[Tt]hành )|(?<=[Tt]ỉnh |Đảng |[Qq]uận )|(?<=[Tt]hị ))ủy"
+    rf"(?! {_BODY_OF_A_COMMITTEE}))"
     r"(?: [A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\w*)*"
     r"(?= (?!(?:và|các|ủy|uỷ|hoặc|trực thuộc|cấp|cơ sở|tỉnh|huyện|xã|phường|thị trấn|quận|thành phố|thị xã)\b)"
     rf"[{_LOWER}])"
 )
 """Where an agency name ends after its locality tail: "Hội Nông dân xã| vận động", "Văn phòng
-Ủy ban nhân dân tỉnh| rà soát", "Ban Thường vụ Huyện ủy| thẩm định" (any verb, listed or not)."""
+Ủy ban nhân dân tỉnh| rà soát", "Ban Thường vụ Huyện ủy| thẩm định" (any verb, listed or not).
+A committee named after another body ends with that body's tail: "Đảng ủy Ủy ban nhân dân tỉnh| lãnh đạo"."""
 
 _NAME_WORD = rf"[{_UPPER}]\w*+(?: [{_LOWER}]\w*+)?+(?: nông thôn| vận tải)?+"
 DEPARTMENT_NAME_RE = re.compile(
@@ -331,8 +336,11 @@ PEOPLES_COMMITTEE_BY_LEVEL = {
 }
 """People's Committee of a level: the parent of its Sở / Phòng."""
 
-APPOINTED_PARTY_BODY_RE = re.compile(r"^(?:ban cán sự đảng|đảng đoàn)\b")
-"""Party bodies inside a state body; they answer to the Party committee of their level."""
+APPOINTED_PARTY_BODY_RE = re.compile(
+    r"^(?:ban cán sự đảng|đảng đoàn|đảng ủy (?!(?:các )?(?:xã|phường|thị trấn|huyện|tỉnh|quận|thị xã|thành phố)\b))"
+)
+"""Party bodies inside or named after another body ("đảng ủy ủy ban nhân dân tỉnh", "đảng ủy công an tỉnh");
+they answer to the Party committee of their level."""
 
 DEPARTMENT_RE = re.compile(r"^(?:sở|phòng) \w")
 """A department of a People's Committee ("Sở Xây dựng", "Phòng Kinh tế")."""

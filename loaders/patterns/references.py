@@ -101,12 +101,14 @@ ISSUER_BEFORE_WINDOW = 200
 
 REF_FULL_RE = re.compile(
     rf"(?P<type>{TYPE_ALT})"
-    rf"(?:\s+của\s+(?P<issuer_pre>[{UPPER}]{W}*(?:[ \t]+(?!số\b){W}+){{0,8}}?)(?=\s+số))?"
+    rf"(?:\s+của\s+(?P<issuer_pre>[{UPPER}]{W}*(?:[ \t]+(?!số\b|(?:{TYPE_ALT})(?!\w)){W}+){{0,8}}?)(?=\s+số))?"
     rf"\s*(?:số\s*(?::\s*)?)?(?P<symbol>{SYMBOL})"
     rf"(?:\s*(?:,\s*)?(?:\(\s*)?(?:ban\s+hành\s+)?(?P<date>{date_re('r_')})(?:\s*\))?)?"
     rf"(?:\s*(?:,\s*)?của\s+{ISSUER_PHRASE}(?:\s*(?:,\s*)?(?P<date2>{date_re('r2_')}))?)?"
 )
-"""A typed reference: "Nghị quyết số 94-NQ/TU, ngày 26/8/2024 của Ban Thường vụ Tỉnh ủy" (date also after the issuer)."""
+"""A typed reference: "Nghị quyết số 94-NQ/TU, ngày 26/8/2024 của Ban Thường vụ Tỉnh ủy" (date also after the issuer).
+An issuer before the number holds no type name: in "Chương trình hành động của Chính phủ thực hiện Nghị quyết
+số 57-NQ/TW" the reference is the Nghị quyết."""
 
 REF_BARE_RE = re.compile(
     rf"(?<![\w/\-])(?P<symbol>{SYMBOL})"
@@ -221,6 +223,16 @@ DESCRIBED_IMPLEMENTS_RE = re.compile(
     re.IGNORECASE,
 )
 """A reference described as implementing the next one: "Kế hoạch số 97-KH/HU … về thực hiện Kế hoạch số 215-KH/TU"."""
+ISSUES_PROGRAMME_RE = re.compile(
+    r"(?<!\w)(?:ban\s+hành\s+|về\s+(?:việc\s+ban\s+hành\s+)?)(?:Chương\s+trình|Kế\s+hoạch|Đề\s+án)(?!\w)"
+)
+IMPLEMENTING_END_RE = re.compile(
+    r"(?<!\w)(?:thực\s+hiện|triển\s+khai|cụ\s+thể\s+h[óo]á?)\s*+$", re.IGNORECASE
+)
+LIST_AND_RE = re.compile(r"(?<!\w)và(?!\w)")
+"""A reference whose description issues a programme implementing the next one: "Nghị quyết số 03/NQ-CP, ngày …
+của Chính phủ ban hành Chương trình hành động … thực hiện Nghị quyết số 57-NQ/TW" (no "và" before the cue,
+which would start another subject)."""
 
 TYPE_BY_ABBR = {
     "NQ": "Nghị quyết",
