@@ -117,7 +117,7 @@ def unwrap(text: str) -> str:
 def _continues(prev: str, line: str, *, after_blank: bool = False) -> bool:
     from loaders.patterns import layout as pl
 
-    if pl.STRUCTURAL_START_RE.match(line) or pl.BODY_OPENER_RE.match(line):
+    if pl.STRUCTURAL_START_RE.match(line) or pl.BODY_OPENER_RE.match(line) or pl.ATTACHED_NOTE_RE.match(line):
         return False
     prev_s, head = prev.strip(), line.lstrip()
     if _is_caps(prev_s) or pl.SIGNATURE_PREFIX_RE.match(prev_s):

@@ -79,7 +79,8 @@ def _in_relations(r: Relation) -> bool:
 
 def _relation(r: Relation, own: str) -> dict[str, object]:
     subject = own if r.subject == SELF else r.subject
-    return {"subject": subject, "predicate": r.predicate, "object": r.object, "evidence": _span(r.evidence)}
+    obj = own if r.object == SELF else r.object  # "815/QĐ-UBND approves self": an attached plan
+    return {"subject": subject, "predicate": r.predicate, "object": obj, "evidence": _span(r.evidence)}
 
 
 def _reference(r: Reference) -> dict[str, object]:

@@ -14,11 +14,14 @@ from loaders import closing
 from loaders.clean import collapse, is_caps, normalize, unwrap
 from loaders.lines import Line, lines_between, logical_lines
 from loaders.lines import trimmed_span as _span
-from loaders.models import Layout, PartialDate, Span
+from loaders.models import Layout, PartialDate, Section, Span
 from loaders.patterns import layout as pl
 from loaders.patterns import references as pr
 from loaders.sections import build_sections
 from loaders.title import TITLE_MAX_LINES, join_title, split_heading, title_lines, type_heading
+
+APPENDIX_PREFIX = "PL"
+"""Path prefix of the sections of a document appended after the signature ("PL1.II")."""
 
 __all__ = ["Line", "clean_text", "lines_between", "logical_lines", "partial_date", "segment"]
 
@@ -50,7 +53,9 @@ def segment(text: str) -> Layout:
     preamble = _span(text, lines[after_title].start, first_section) if after_title < len(lines) else None
     if preamble is not None and (not preamble.quote.strip() or preamble.start >= first_section):
         preamble = None
-    lines = lines[:tail_start] + _split_columns(text, clean, lines[tail_start:])
+    appended, content_end, closing_end = _appended(text, clean, lines, tail_start)
+    sections, body_end = sections + appended, max(body_end, content_end)
+    lines = lines[:tail_start] + _split_columns(text, clean, lines[tail_start:closing_end])
     capacity, position, signer, sig_span = closing.signature(text, lines, tail_start)
     return replace(
         head,
@@ -209,3 +214,33 @@ def _body_end(clean: str, lines: list[Line], after_title: int) -> tuple[int, int
     if marks:
         end = marks[-1].end()
     return end, closing
+
+
+def _appended(text: str, clean: str, lines: list[Line], tail: int) -> tuple[tuple[Section, ...], int, int]:
+    """Sections of documents appended after the closing block, the offset where they end, and the
+    index of the first appended line (``len(lines)`` when none).
+
+    "KẾ HOẠCH / <trích yếu> / (Ban hành kèm theo Quyết định số …)" after the signature of
+    the Quyết định that issues it: its sections belong to this document, under the path
+    prefix "PL1" ("PL1.II.3"), so the paths of the document's own sections do not move.
+    """
+    sections: tuple[Section, ...] = ()
+    first, end, start, count = len(lines), 0, tail + 1, 0
+    while (head := _appended_heading(lines, start)) is not None:
+        first, count = min(first, head), count + 1
+        content_end, closing_idx = _body_end(clean, lines, head + 1)
+        prefix = f"{APPENDIX_PREFIX}{count}"
+        found = build_sections(text, clean, lines_between(lines, head + 1, content_end), content_end, prefix)
+        sections, end, start = sections + found, content_end, closing_idx + 1
+    return sections, end, first
+
+
+def _appended_heading(lines: list[Line], start: int) -> int | None:
+    """Index of a type heading at or after ``start`` with an attachment note a few lines below it."""
+    for i in range(start, len(lines)):
+        if not pl.TYPE_HEADING_RE.match(lines[i].text):
+            continue
+        below = lines[i + 1 : i + 2 + TITLE_MAX_LINES]
+        if any(pl.ATTACHED_NOTE_RE.match(ln.text) for ln in below):
+            return i
+    return None

@@ -85,7 +85,19 @@ def find_mentions(text: str, layout: Layout) -> list[Mention]:
             found.add(mention)
     _shorts_and_selves(clean, found)
     _aliases(clean, found)
-    return sorted(found.found, key=lambda x: x.start)
+    return sorted((_own_number_as_self(x, layout) for x in found.found), key=lambda x: x.start)
+
+
+def _own_number_as_self(mention: Mention, layout: Layout) -> Mention:
+    """A mention of the document's own number ("Ban hành kèm theo Quyết định số 742/QĐ-UBND" over an
+    appended plan) names this document: a SELF mention, not a reference (a different year is another document).
+    """
+    own = "".join((layout.number or "").split()).casefold()
+    if mention.kind != "numbered" or not own or "".join((mention.key or "").split()).casefold() != own:
+        return mention
+    if mention.date and layout.date and mention.date.year != layout.date.year:
+        return mention
+    return Mention(mention.start, mention.end, None, "self", mention.doc_type)
 
 
 def _type_name(raw: str) -> str:

@@ -196,6 +196,8 @@ def _label(
     in_lead: bool,
     in_article: bool,
 ) -> _Label:
+    if in_lead and (prev is None or prev.is_self) and (attached := pr.ATTACHED_TO_CUE_RE.search(gap)):
+        return _Label(keys[m.group], "approves", " ".join(attached.group(0).split()), SELF)
     cue = _nearest_cue(gap[gap.rfind(";") + 1 :])  # "X về thực hiện …; Y": X's description cues nothing for Y
     if prev is not None and not prev.is_self:
         return _after_reference(m, prev, gap, cue, keys, labels, in_lead=in_lead)

@@ -46,7 +46,7 @@ class _Node:
 
 
 def build_sections(
-    text: str, clean: str, lines: list[tuple[int, int, str]], body_end: int
+    text: str, clean: str, lines: list[tuple[int, int, str]], body_end: int, prefix: str = ""
 ) -> tuple[Section, ...]:
     """Build the section tree from logical lines (start, end, stripped text) of the body.
 
@@ -58,6 +58,9 @@ def build_sections(
         Logical lines after the trích yếu, offsets into ``text``.
     body_end : int
         Offset where the content ends (before Nơi nhận and the signature).
+    prefix : str
+        Path prefix of the top sections ("PL1" for a document appended after the signature:
+        "PL1.II", "PL1.II.3"); "" for the document's own body.
     """
     nodes = _nodes(text, clean, lines)
     roots: list[_Node] = []
@@ -68,7 +71,7 @@ def build_sections(
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
     _close(roots, body_end)
-    _assign_paths(roots, "", set())
+    _assign_paths(roots, prefix, set())
     for root in roots:
         root.kind = _kind(root)
         _inherit_kind(root)

@@ -15,17 +15,9 @@ from typing import Literal
 from loaders.deadlines import find_deadlines
 from loaders.models import Deadline, Layout, Reference, Section, Span, Target
 from loaders.patterns import targets as pat
+from loaders.target_tables import canonical_unit, parse_number, table_targets
 
-
-def parse_number(text: str) -> float:
-    """A Vietnamese number: the dot groups thousands, the comma is the decimal mark.
-
-    Examples
-    --------
-    >>> parse_number("71.250"), parse_number("1,5"), parse_number("01")
-    (71250.0, 1.5, 1.0)
-    """
-    return float(text.replace(".", "").replace(",", "."))
+__all__ = ["extract_targets", "parse_number"]
 
 
 def extract_targets(text: str, layout: Layout, references: tuple[Reference, ...]) -> tuple[Target, ...]:
@@ -44,13 +36,15 @@ def extract_targets(text: str, layout: Layout, references: tuple[Reference, ...]
     start = layout.preamble.start if layout.preamble else (layout.title_span.end if layout.title_span else 0)
     end = layout.body_end if layout.body_end > start else len(text)
     quoted = [(m.start(), m.end()) for m in pat.QUOTED_RE.finditer(text, start, end)]
-    found: list[Target] = []
+    found, table_rows = table_targets(text, start, end)
+    skipped = quoted + table_rows
     for match in pat.QUANTITY_RE.finditer(text, start, end):
-        if any(first <= match.start() < last for first, last in quoted):
+        if any(first <= match.start() < last for first, last in skipped):
             continue
         target = _target(text, match, layout.sections, references)
         if target is not None:
             found.append(target)
+    found.sort(key=lambda t: t.span.start)
     return tuple(_merge_repeats(text, found))
 
 
@@ -59,7 +53,7 @@ def _target(
 ) -> Target | None:
     sentence_start, sentence_end = _sentence(text, match.start())
     before = text[sentence_start : match.start()]
-    unit = _unit(match.group("unit"))
+    unit = canonical_unit(match.group("unit"))
     if not _is_target(text, match, before, unit, _section_kind(sections, match.start())):
         return None
     multiplier = pat.MULTIPLIERS.get(match.group("mult") or "", 1.0)
@@ -82,14 +76,6 @@ def _amount_end(text: str, match: re.Match[str], unit: str) -> int:
     """Where the amount ends: after a money rate's "/người/năm", else after the unit."""
     rate = pat.RATE_SUFFIX_RE.match(text, match.end()) if unit in pat.MONEY_UNITS else None
     return rate.end() if rate else match.end()
-
-
-def _unit(raw: str) -> str:
-    unit = " ".join(raw.split())
-    for unit_re, canonical in pat.UNIT_CANONICAL:
-        if unit_re.match(unit):
-            return canonical
-    return unit
 
 
 def _is_target(text: str, match: re.Match[str], before: str, unit: str, kind: str) -> bool:

@@ -180,6 +180,8 @@ def split_heading(clean: str, lines: list[Line]) -> list[Line]:
 def _ends_title(t: str, have_some: bool) -> bool:
     if pl.ROMAN_RE.match(t) or pl.ARTICLE_RE.match(t) or pl.RECIPIENTS_RE.match(t):
         return True
+    if pl.ATTACHED_NOTE_RE.match(t):
+        return True  # "(Ban hành kèm theo Quyết định số …)" follows the trích yếu, it is not part of it
     if pl.SIGNATURE_PREFIX_RE.match(t) or is_caps(t):
         return True
     return have_some and (pl.BODY_OPENER_RE.match(t) is not None or pl.NUMBERED_RE.match(t) is not None)

@@ -288,3 +288,70 @@ def test_cong_van_with_two_column_header(header: str, number: str, title: str) -
     )
     assert (layout.number, layout.doc_type, layout.title) == (number, "Công văn", title)
     assert (layout.place, layout.date) == ("Cao Bằng", PartialDate(2025, 8, 5))
+
+
+ISSUING_DECISION = """ỦY BAN NHÂN DÂN
+TỈNH HÀ BẮC
+Số: 90/QĐ-UBND
+Hà Bắc, ngày 04 tháng 3 năm 2026
+
+QUYẾT ĐỊNH
+Ban hành Kế hoạch phòng, chống thiên tai năm 2026
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống thiên tai năm 2026.
+
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.
+
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+CHỦ TỊCH
+
+Phan Thị Hạnh
+
+{heading}
+Phòng, chống thiên tai năm 2026
+{note}
+
+I. MỤC TIÊU
+
+1. Giảm thiểu thiệt hại về người và tài sản.
+
+II. TỔ CHỨC THỰC HIỆN
+
+1. Sở Nông nghiệp và Môi trường
+- Chủ trì tổ chức diễn tập.
+"""
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "(Ban hành kèm theo Quyết định số 90/QĐ-UBND ngày 04 tháng 3 năm 2026 của Chủ tịch Ủy ban nhân dân tỉnh)",
+        "(Kèm theo Quyết định số 90/QĐ-UBND ngày 04/3/2026)",
+        "(Được phê duyệt kèm theo Quyết định số 90/QĐ-UBND)",
+    ],
+)
+def test_plan_appended_after_the_signature_is_part_of_the_body(note: str) -> None:
+    text = ISSUING_DECISION.format(heading="KẾ HOẠCH", note=note)
+    layout = segment(text)
+    assert [s.path for s in layout.sections] == ["art1", "art2", "PL1.I", "PL1.II"]
+    assert [c.path for c in layout.sections[-1].children] == ["PL1.II.1"]
+    assert layout.sections[-1].kind == "assignments"
+    assert layout.body_end == len(text)
+    assert [r.text for r in layout.recipients] == ["Như Điều 2"]
+    assert (layout.signer_position, layout.signer) == ("Chủ tịch", "Phan Thị Hạnh")
+    assert layout.sections[1].span.end < text.index("Nơi nhận")
+
+
+@pytest.mark.parametrize(
+    ("heading", "note"),
+    [
+        ("KẾ HOẠCH", "Phòng, chống thiên tai theo Quyết định số 90/QĐ-UBND."),
+        ("Kế hoạch này gồm các nội dung sau", "(Ban hành kèm theo Quyết định số 90/QĐ-UBND)"),
+    ],
+)
+def test_text_after_the_signature_without_a_heading_and_note_is_not_appended(heading: str, note: str) -> None:
+    layout = segment(ISSUING_DECISION.format(heading=heading, note=note))
+    assert [s.path for s in layout.sections] == ["art1", "art2"]
+    assert layout.body_end < ISSUING_DECISION.index("Nơi nhận")

@@ -220,3 +220,17 @@ def test_issuer_before_the_number_holds_no_type_name() -> None:
     assert [r.key for r in found] == ["57-NQ/TW"]
     assert found[0].doc_type == "Nghị quyết"
     assert text[mentions[0].start : mentions[0].end].startswith("Nghị quyết số 57-NQ/TW")
+
+
+@pytest.mark.parametrize(
+    ("note", "keys"),
+    [
+        ("(Ban hành kèm theo Quyết định số 90/QĐ-UBND ngày 04/3/2026 của Ủy ban nhân dân tỉnh)", []),
+        ("(Ban hành kèm theo Quyết định số 90 /QĐ-UBND)", []),
+        ("Thay thế Quyết định số 90/QĐ-UBND ngày 10/01/2019 của Ủy ban nhân dân tỉnh.", ["90/QĐ-UBND"]),
+        ("(Ban hành kèm theo Quyết định số 91/QĐ-UBND)", ["91/QĐ-UBND"]),
+    ],
+)
+def test_own_number_in_an_appended_plan_names_the_document(note: str, keys: list[str]) -> None:
+    text = f"Số: 90/QĐ-UBND\nHà Bắc, ngày 04 tháng 3 năm 2026\n\nQUYẾT ĐỊNH\nBan hành Kế hoạch\n\nĐiều 1. Nội dung.\n\nKẾ HOẠCH\nThử nghiệm\n{note}\n\nI. MỤC TIÊU\n"
+    assert list(refs(text)) == keys

@@ -352,3 +352,18 @@ def test_self_changes_with_the_cue_after_the_reference(
     rels = relations(body=body)
     assert own(rels) == expected_own
     assert between(rels) == expected_between
+
+
+@pytest.mark.parametrize(
+    ("note", "approves"),
+    [
+        ("(Ban hành kèm theo Quyết định số 815/QĐ-UBND ngày 12/9/2025 của Ủy ban nhân dân xã)", True),
+        ("(Kèm theo Quyết định số 815/QĐ-UBND ngày 12/9/2025)", True),
+        ("Căn cứ Quyết định số 815/QĐ-UBND ngày 12/9/2025 của Ủy ban nhân dân xã;", False),
+    ],
+)
+def test_the_decision_an_attached_plan_is_issued_with_approves_it(note: str, approves: bool) -> None:
+    rels = relations(title=f"Về việc thử nghiệm\n{note}")
+    assert (("815/QĐ-UBND", "approves", SELF) in between(rels)) is approves
+    assert own(rels)["815/QĐ-UBND"] in ({"cites"} if approves else {"based_on"})
+    assert "815/QĐ-UBND" not in self_relations(rels, "implements")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from loaders.layout import segment
+import pytest
+
+from loaders.layout import clean_text, logical_lines, segment
 from loaders.models import Section
-from loaders.sections import iter_sections
+from loaders.sections import build_sections, iter_sections
 
 HEAD = "Số: /KH-UBND\n\nKẾ HOẠCH\nVề việc thử nghiệm\n\nThực hiện Nghị quyết số 01-NQ/TU.\n\n"
 TAIL = "\nNơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLê Văn Tám\n"
@@ -108,3 +110,13 @@ def test_top_level_numbered_items_of_a_directive() -> None:
         "2. Tổ chức thực hiện\n\n- Văn phòng Trung ương Đảng theo dõi, đôn đốc./.\n"
     )
     assert [(s.path, s.kind) for s in segment(text).sections] == [("1", "measures"), ("2", "assignments")]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "paths"), [("", ["I", "I.1", "II"]), ("PL2", ["PL2.I", "PL2.I.1", "PL2.II"])]
+)
+def test_path_prefix_keeps_the_printed_numbering(prefix: str, paths: list[str]) -> None:
+    text = "I. MỤC TIÊU\n1. Giảm nghèo.\nII. TỔ CHỨC THỰC HIỆN\n"
+    clean = clean_text(text)
+    lines = [(ln.start, ln.end, ln.text) for ln in logical_lines(clean)]
+    assert [s.path for s in iter_sections(build_sections(text, clean, lines, len(text), prefix))] == paths

@@ -199,3 +199,16 @@ def test_scope_after_a_rate_or_a_share(sentence: str, scope: str | None) -> None
     text = f"II. NHIỆM VỤ\n- {sentence}\n"
     (target,) = extract_targets(text, layout_of(text), ())
     assert target.scope == scope
+
+
+def test_a_target_table_is_read_once_and_its_result_column_is_not_a_target() -> None:
+    text = (
+        "I. MỤC TIÊU\n\n"
+        "| Chỉ tiêu | Đơn vị tính | Kết quả năm 2024 | Kế hoạch năm 2026 |\n|---|---|---|---|\n"
+        "| Tỷ lệ hộ dùng nước sạch | % | 60% | 95% |\n\n"
+        "II. TỔ CHỨC THỰC HIỆN\n"
+    )
+    found = extract_targets(text, layout_of(text), ())
+    assert [(t.quantity, t.unit, t.period, t.scope) for t in found] == [
+        (95.0, "%", "năm 2026", "Tỷ lệ hộ dùng nước sạch")
+    ]

@@ -185,3 +185,19 @@ def test_caps_title_ends_at_the_issuing_authority(block: str, title: str, author
         "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Nội dung.\n"
     )
     assert (layout.title, layout.author_line) == (title, author)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "(Ban hành kèm theo Quyết định số 8/QĐ-UBND ngày 02 tháng 3 năm 2026 của Ủy ban nhân dân tỉnh)",
+        "(Kèm theo Quyết định số 8/QĐ-UBND)",
+        "[Ban hành kèm theo Quyết định số 8/QĐ-UBND]",
+    ],
+)
+def test_attachment_note_under_the_title_is_not_part_of_it(note: str) -> None:
+    layout = segment(
+        f"ỦY BAN NHÂN DÂN TỈNH HÀ BẮC\n\nKẾ HOẠCH\nPhát triển du lịch năm 2026\n{note}\n\nI. MỤC TIÊU\n"
+    )
+    assert layout.title == "Phát triển du lịch năm 2026"
+    assert layout.preamble is not None and layout.preamble.quote == note

@@ -107,6 +107,11 @@ TYPE_HEADING_RE = re.compile(
     + r")[ \t]*+(?::[ \t]*+)?(?P<rest>\S.*)?$"
 )
 """The ALL-CAPS type line, possibly followed on the same line by the trích yếu (which has lower case)."""
+ATTACHED_NOTE_RE = re.compile(
+    r"^\s*[(\[]\s*(?:(?:Được\s+)?(?:[Bb]an\s+hành|[Pp]hê\s+duyệt)\s+kèm|Kèm)\s+theo\b"
+)
+"""The note under an appended document's trích yếu: "(Ban hành kèm theo Quyết định số … của …)".
+It starts a line of its own (never joined to the trích yếu above it)."""
 AUTHOR_LINE_RE = re.compile(rf"^\s*(?P<author>CỦA(?:\s+[{UPPER}0-9,-]+)+)(?:\s+(?P<rest>[^{UPPER}\s].*))?$")
 """The HD 36 author line "CỦA BAN THƯỜNG VỤ HUYỆN ỦY", possibly followed by the trích yếu on the same line."""
 NOTICE_SUBTITLE_RE = re.compile(

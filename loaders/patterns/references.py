@@ -381,3 +381,8 @@ SYMBOL_YEAR_RE = re.compile(r"/((?:19|20)\d{2})/")
 LEADING_DIGITS_RE = re.compile(r"\d+")
 CLAUSE_BREAK_RE = re.compile(r"[;:]")
 """A statement between two documents never spans a clause break."""
+
+
+ATTACHED_TO_CUE_RE = re.compile(r"(?:(?:ban\s+hành|phê\s+duyệt)\s+)?kèm\s+theo\s*$", re.IGNORECASE)
+"""The gap before the document an attached text is issued with: "(Ban hành kèm theo <Quyết định số …>)".
+In the lead of a document with no number of its own, that document approves this one."""

@@ -116,3 +116,50 @@ LOCALITY_RE = re.compile(
 
 SCOPE_MARKUP_RE = re.compile(r"[*/]")
 """Markup and the "căn/nhà" slash dropped from a scope."""
+
+# --- targets in tables -------------------------------------------------------
+
+TABLE_INDICATOR_COLUMN_RE = re.compile(
+    r"^(?:tên\s+|nội\s+dung\s+)?(?:chỉ\s+tiêu|mục\s+tiêu|nội\s+dung|danh\s+mục)(?:\s+chủ\s+yếu|\s+cụ\s+thể)?$",
+    re.IGNORECASE,
+)
+"""The column naming what is counted: "| Chỉ tiêu | Đơn vị tính | Năm 2026 |"."""
+
+TABLE_UNIT_COLUMN_RE = re.compile(r"^(?:đơn\s+vị\s+tính|đơn\s+vị|đvt)\.?$", re.IGNORECASE)
+"""The unit column ("Đơn vị tính", "ĐVT")."""
+
+TABLE_PERIOD_RE = re.compile(
+    r"(?:(?:đến|tới)\s+(?:hết\s+|cuối\s+)?)?(?:năm|giai\s+đoạn)\s+(?P<first>(?:19|20)\d\d)"
+    r"(?:\s*[-–]\s*(?P<last>(?:19|20)\d\d))?|^(?P<bare>(?:19|20)\d\d)$",
+    re.IGNORECASE,
+)
+"""The period a value column stands for: "Năm 2026", "Kế hoạch năm 2025", "Giai đoạn 2026-2030"."""
+
+TABLE_PLAN_COLUMN_RE = re.compile(r"kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu|dự\s+kiến", re.IGNORECASE)
+TABLE_PAST_COLUMN_RE = re.compile(
+    r"kết\s+quả|thực\s+hiện|ước\s+(?:đạt|tính)|hiện\s+trạng|thực\s+trạng|cùng\s+kỳ|so\s+sánh|tỷ\s+lệ\s+so",
+    re.IGNORECASE,
+)
+"""A column of results or comparisons ("Kết quả năm 2024", "Thực hiện năm 2024"): statistics, not targets,
+unless the header also names a plan ("Kế hoạch thực hiện năm 2026")."""
+
+TABLE_VALUE_RE = re.compile(
+    rf"^(?P<qual>≥|>=|>|≤|<=|<|trên|ít\s+nhất|tối\s+thiểu|tối\s+đa|khoảng)?\s*(?P<num>{_NUMBER})"
+    rf"(?:\s*(?:-|–|đến)\s*(?P<max>{_NUMBER}))?\s*(?P<unit>%)?$",
+    re.IGNORECASE,
+)
+"""A value cell: "25", "1.200", "≥ 95", "15-20", "95%"."""
+
+TABLE_QUALIFIERS = {
+    "≥": "at_least",
+    ">=": "at_least",
+    ">": "at_least",
+    "trên": "at_least",
+    "ít nhất": "at_least",
+    "tối thiểu": "at_least",
+    "≤": "at_most",
+    "<=": "at_most",
+    "<": "at_most",
+    "tối đa": "at_most",
+    "khoảng": "about",
+}
