@@ -268,9 +268,21 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     flagged = []
     for index, (s, e, _) in enumerate(pieces):
         joint_office = index == 1 and bool(pat.JOINT_OFFICE_RE.match(text[pieces[0][0] : pieces[0][1]]))
-        opens = index == 0 or (bool(pat.AGENCY_START_RE.match(text, s)) and not joint_office)
+        opens = index == 0 or (
+            bool(pat.AGENCY_START_RE.match(text, s))
+            and not joint_office
+            and not _shared_place_member(text, pieces[index - 1], (s, e))
+        )
         flagged.append((s, e, opens))
     return [piece for piece in flagged if piece[1] > piece[0]]
+
+
+def _shared_place_member(text: str, previous: tuple[int, int, bool], piece: tuple[int, int]) -> bool:
+    """ "các đoàn thể Trung ương" after "Đảng ủy Mặt trận Tổ quốc": the committee's name goes on."""
+    return bool(
+        pat.COMMITTEE_WITHOUT_PLACE_RE.match(text[previous[0] : previous[1]])
+        and pat.SHARED_PLACE_MEMBERS_RE.match(text[piece[0] : piece[1]])
+    )
 
 
 def _merge_pieces(text: str, pieces: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:

@@ -34,6 +34,9 @@ from loaders.task_tables import extract_table_tasks
 NO_DUTY_KINDS = frozenset({"purpose", "targets", "viewpoints"})
 """Sections whose items state aims, not duties: an agency opening an item there is no lead."""
 
+_Clause = tuple[int, tuple[AgencyPhrase, ...]]
+"""A clause that hands a task to other agencies: where it starts, and its agencies."""
+
 MAX_TOPIC_HEADING = 120
 """Longest first line of an item read as a topic heading ("1. Về công tác tuyên truyền")."""
 
@@ -171,12 +174,39 @@ def _item_tasks(context: _Context, path: str) -> list[Task]:
     assignees = _assignees(context, phrases)
     tasks: list[Task] = []
     for unit_start, unit_end in _units(flat, body_start, len(flat)):
-        unit = _task(context, f"{path}-{len(tasks) + 1}", unit_start, unit_end, None)
         if pat.CLOSING_RE.match(flat, unit_start):
+            unit = _task(context, f"{path}-{len(tasks) + 1}", unit_start, unit_end, None)
             tasks.extend([unit] if unit.report_to else [])
             continue
-        tasks.extend(_for_each(unit, assignees, path, len(tasks)))
+        tasks.extend(_unit_tasks(context, path, (unit_start, unit_end), assignees, len(tasks)))
     return tasks
+
+
+def _unit_tasks(
+    context: _Context, path: str, bounds: tuple[int, int], assignees: list[Agency], done: int
+) -> list[Task]:
+    """A unit's task for ``assignees``, then one per clause it hands to another agency after ";"."""
+    start, end = bounds
+    clauses = _subject_clauses(context.flat.text, start, end)
+    stops = [clause_start - 1 for clause_start, _ in clauses] + [end]
+    tasks = _for_each(_task(context, path, start, stops[0], None), assignees, path, done)
+    for (clause_start, phrases), stop in zip(clauses, stops[1:], strict=True):
+        unit = _task(context, path, clause_start, stop, None)
+        tasks.extend(_for_each(unit, _assignees(context, phrases), path, done + len(tasks)))
+    return tasks
+
+
+def _subject_clauses(flat: str, start: int, end: int) -> list[_Clause]:
+    """Clauses after ";" opening with a named agency and a duty verb: (clause start, its agencies).
+
+    "Giao Ban Thường vụ Huyện ủy chỉ đạo …; *Ủy ban nhân dân huyện xây dựng kế hoạch …*" (not "…; báo cáo …").
+    """
+    found = []
+    for cue in pat.CLAUSE_SUBJECT_RE.finditer(flat, start, end):
+        phrases = split_agency_list(flat, cue.end(), allow_weak=False, limit=end)
+        if phrases and not phrases[0].generic and pat.SUBJECT_DUTY_RE.match(flat, phrases[-1].end):
+            found.append((cue.end(), phrases))
+    return found
 
 
 def _for_each(unit: Task, assignees: list[Agency], path: str, done: int) -> list[Task]:
@@ -205,8 +235,9 @@ def _topic_item_tasks(context: _Context, path: str, position: int) -> list[Task]
         if not phrases or phrases[0].generic:
             continue
         body_start = min(_body_start(flat, phrases), unit_end)
-        unit = _task(context, path, body_start, unit_end, None)
-        tasks.extend(_for_each(unit, _assignees(context, phrases), path, len(tasks)))
+        tasks.extend(
+            _unit_tasks(context, path, (body_start, unit_end), _assignees(context, phrases), len(tasks))
+        )
     return tasks
 
 
@@ -344,7 +375,9 @@ def _inline_leads(flat: str) -> Iterator[tuple[int, tuple[AgencyPhrase, ...], st
         seen.add(opener.end())
         if pat.LEAD_AFTER_RE.match(flat, phrases[-1].end):
             yield opener.end(), phrases, "lead"
-        elif opener.group("item") and pat.SUBJECT_DUTY_RE.match(flat, phrases[-1].end):
+            continue
+        opens_clause = bool(opener.group("item")) or flat.endswith("; ", 0, opener.start())
+        if opens_clause and pat.SUBJECT_DUTY_RE.match(flat, phrases[-1].end):
             yield opener.end(), phrases, "subject"
 
 

@@ -54,7 +54,8 @@ def _target(
     sentence_start, sentence_end = _sentence(text, match.start())
     before = text[sentence_start : match.start()]
     unit = canonical_unit(match.group("unit"))
-    if not _is_target(text, match, before, unit, _section_kind(sections, match.start())):
+    kind = _section_kind(sections, match.start())
+    if not _is_target(text, match, before, unit, kind) and not _due_after(text, match, before, sentence_end):
         return None
     multiplier = pat.MULTIPLIERS.get(match.group("mult") or "", 1.0)
     period = _period(text, sentence_start, sentence_end, match.start())
@@ -91,6 +92,16 @@ def _is_target(text: str, match: re.Match[str], before: str, unit: str, kind: st
     return kind == "targets" or bool(pat.TARGET_CUE_RE.search(before))
 
 
+def _due_after(text: str, match: re.Match[str], before: str, sentence_end: int) -> bool:
+    """A planned count with a completion date after it ("kiểm tra 06 dự án, hoàn thành trong quý III")."""
+    unit = canonical_unit(match.group("unit"))
+    if unit in pat.MONEY_UNITS or unit == "%" or pat.PAST_RE.search(before):
+        return False
+    if pat.POLICY_PARAMETER_RE.search(text[max(0, match.start() - 30) : match.end() + 30]):
+        return False
+    return bool(pat.DUE_AFTER_RE.search(text, match.end(), sentence_end))
+
+
 def _is_support_level(text: str, end: int, before: str) -> bool:
     """An amount per beneficiary ("60 triệu đồng/hộ") or a support per period ("hỗ trợ 2 triệu đồng/người/tháng")."""
     if pat.PER_UNIT_RE.match(text, end):
@@ -119,7 +130,11 @@ def _section_kind(sections: tuple[Section, ...], offset: int) -> str:
 
 def _period(text: str, start: int, end: int, position: int) -> Deadline | None:
     """The nearest horizon or period before the number in its sentence, else the first after."""
-    deadlines = [d for d in find_deadlines(text[start:end], start) if d.kind in ("year", "period") and d.span]
+    deadlines = [
+        d
+        for d in find_deadlines(text[start:end], start)
+        if d.kind in ("year", "period", "quarter") and d.span
+    ]
     earlier = [d for d in deadlines if d.span is not None and d.span.end <= position]
     if earlier:
         return earlier[-1]

@@ -225,6 +225,23 @@ def test_key_drops_the_locality_its_jurisdiction_holds() -> None:
         ),
         ("Đảng ủy xã Tân Phú lãnh đạo", ["Đảng ủy xã Tân Phú"]),
         ("Tỉnh ủy Lâm Đồng chỉ đạo", ["Tỉnh ủy Lâm Đồng"]),
+        # a committee named after bodies that share one locality word is one body
+        (
+            "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh lãnh đạo",
+            ["Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh"],
+        ),
+        (
+            "Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương quán triệt",
+            ["Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương"],
+        ),
+        (  # the committee names its own place: the next piece is another body
+            "Đảng ủy Mặt trận Tổ quốc tỉnh, các đoàn thể tỉnh lãnh đạo",
+            ["Đảng ủy Mặt trận Tổ quốc tỉnh", "các đoàn thể tỉnh"],
+        ),
+        (  # not a committee: two bodies
+            "Ủy ban Mặt trận Tổ quốc huyện, các đoàn thể huyện vận động",
+            ["Ủy ban Mặt trận Tổ quốc huyện", "các đoàn thể huyện"],
+        ),
     ],
 )
 def test_split_agency_list(text: str, names: list[str] | None) -> None:

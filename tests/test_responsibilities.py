@@ -465,6 +465,7 @@ def test_inline_cues_outside_the_items() -> None:
                 ("Sở Nội vụ", "assignee"),
                 ("Sở Tư pháp", "partner"),
                 ("Ủy ban nhân dân tỉnh", "report_to"),
+                ("Sở Tài chính", "assignee"),  # a named agency and a verb after ";": a task of its own
             },
         ),
         (  # any body that can be named can be an item's subject
@@ -524,6 +525,43 @@ def test_a_new_subject_after_a_semicolon_ends_an_inline_duty() -> None:
     (task,) = extract_tasks(text, layout_of(text, children=False), BINH_DINH)
     assert task.text.endswith("rà soát biên chế;")
     assert task.report_to == ()
+
+
+@pytest.mark.parametrize(
+    ("heading", "item"),
+    [
+        ("TỔ CHỨC THỰC HIỆN", "2. Giao Ban Thường vụ Đảng ủy xã chỉ đạo triển khai"),
+        ("KẾT LUẬN", "2. Giao Ban Thường vụ Đảng ủy xã chỉ đạo triển khai"),
+        ("KẾT LUẬN", "2. Ban Thường vụ Đảng ủy xã chủ trì, phối hợp với Hội Nông dân xã triển khai"),
+        ("TỔ CHỨC THỰC HIỆN", "2. Về tuyên truyền\n- Ban Thường vụ Đảng ủy xã chỉ đạo triển khai"),
+    ],
+)
+def test_a_named_agency_after_a_semicolon_gets_its_own_task(heading: str, item: str) -> None:
+    text = (
+        f"II. {heading}\n\n{item}; Ủy ban nhân dân xã lập kế hoạch chi tiết, hằng quý báo cáo "
+        "Ban Thường vụ Đảng ủy xã.\n"
+    )
+    first, second = extract_tasks(text, layout_of(text, children=False), BINH_DINH)
+    assert first.assignee is not None and first.assignee.name == "Ban Thường vụ Đảng ủy xã"
+    assert first.report_to == () and first.text.endswith("triển khai;")
+    assert second.assignee is not None and second.assignee.name == "Ủy ban nhân dân xã"
+    assert [a.name for a in second.report_to] == ["Ban Thường vụ Đảng ủy xã"]
+    assert second.text.startswith("Ủy ban nhân dân xã lập kế hoạch")
+    assert second.deadline is not None and second.deadline.kind == "recurring"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Sở Tài chính đã bố trí kinh phí",  # a statement, not a duty
+        "các sở, ngành phối hợp",  # a lower-case collective: handled as before, not a named agency
+        "báo cáo Ủy ban nhân dân tỉnh",  # a lower-case verb continues the same duty
+    ],
+)
+def test_a_semicolon_clause_without_a_named_duty_is_no_new_task(clause: str) -> None:
+    text = f"II. TỔ CHỨC THỰC HIỆN\n\n3. Giao Sở Nội vụ rà soát biên chế; {clause}.\n"
+    tasks = extract_tasks(text, layout_of(text, children=False), BINH_DINH)
+    assert [t.assignee.name for t in tasks if t.assignee] == ["Sở Nội vụ"]
 
 
 def test_collectives_lead_but_a_closing_exhortation_is_no_task() -> None:

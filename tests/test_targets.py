@@ -180,6 +180,24 @@ def test_never_crashes(text: str) -> None:
         ("Hỗ trợ xây dựng mới: 50 triệu đồng/hộ.", []),
         ("Bảo đảm hỗ trợ 2 triệu đồng/người/tháng cho người lao động.", []),
         ("Phấn đấu doanh thu của mỗi tổ hợp tác đạt 300 triệu đồng/năm.", [(300e6, "đồng")]),
+        # plan units, and a count with a completion date after it
+        ("Thanh tra 04 dự án khu đô thị mới, hoàn thành trong quý IV/2026.", [(4.0, "dự án")]),
+        ("Xây dựng mới 18 km đường trục xã trong năm 2026.", [(18.0, "km")]),
+        ("Phấn đấu có thêm 07 xã đạt chuẩn nông thôn mới nâng cao.", [(7.0, "xã")]),
+        (
+            "Đến năm 2027 có 15 sản phẩm OCOP và 03 trường học đạt chuẩn.",
+            [(15.0, "sản phẩm"), (3.0, "trường học")],
+        ),
+        ("Bảo đảm 25 cơ sở giáo dục nghề nghiệp được kiểm định.", [(25.0, "cơ sở")]),
+        (
+            "Hỗ trợ 120 lượt doanh nghiệp và 40 hộ gia đình, hoàn thành trước ngày 30/11/2026.",
+            [(120.0, "lượt"), (40.0, "hộ")],
+        ),
+        # durations, dates, section numbers and past counts stay out
+        ("Kiểm tra 06 dự án trong thời hạn 30 ngày kể từ ngày 15/3/2026.", []),
+        ("Thực hiện theo Điều 12 Quy chế, hoàn thành trong tháng 6/2026.", []),
+        ("Năm 2025 đã kiểm tra 09 dự án, hoàn thành trong quý II/2025.", []),
+        ("Các xã tổ chức 12 cuộc họp dân, hoàn thành trong năm 2026.", []),
     ],
 )
 def test_target_forms(sentence: str, expected: list[tuple[float, str]]) -> None:

@@ -278,6 +278,15 @@ ELLIPTICAL_ITEM_RE = re.compile(r", (?:các |những )?(\w)")
 """A piece after a comma; when its letter is lower case ("Các đảng ủy*, chi bộ* trực thuộc …") the
 list is one collective. (Test the letter with ``str.islower``: a range such as [à-ỹ] holds capitals.)"""
 
+COMMITTEE_WITHOUT_PLACE_RE = re.compile(
+    r"^Đảng ủy (?!.*\b(?:tỉnh|huyện|xã|phường|quận|thành phố|thị xã|Trung ương)\b)[^,]+$"
+)
+SHARED_PLACE_MEMBERS_RE = re.compile(
+    rf"^các [{_LOWER}]+(?: [{_LOWER}]+)* (?:Trung ương|tỉnh|thành phố|huyện|xã|phường|quận|thị xã)$"
+)
+"""A Party committee named after bodies that share one locality word: "Đảng ủy Mặt trận Tổ quốc*, các
+đoàn thể Trung ương*" is one committee (the first piece names no place, the second ends in it)."""
+
 JOINT_OFFICE_RE = re.compile(r"^Văn phòng (?:Hội đồng nhân dân|HĐND)$")
 """"Văn phòng HĐND *và* UBND huyện" is one office: the "và" does not start a new agency."""
 

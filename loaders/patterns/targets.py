@@ -12,7 +12,8 @@ QUANTITY_RE = re.compile(
     r"(?:\s*+(?P<mult>nghìn|ngàn|triệu|tỷ)(?!\w))?"
     r"\s*+(?P<unit>%|căn(?!\w)|ha(?!\w)|héc-ta|hecta|hộ(?:\s+gia\s+đình)?(?!\w)"
     r"|người(?!\w)|lao\s+động(?!\w)|dự\s+án(?!\w)|km(?!\w)|m2|m²|tỷ\s+đồng|triệu\s+đồng|đồng(?!\w)"
-    r"|doanh\s+nghiệp|công\s+trình|giường(?!\w)|phòng\s+ở|chỗ\s+ở|lượt(?!\w)|tấn(?!\w)|hợp\s+tác\s+xã(?!\w)|tổ\s+hợp\s+tác(?!\w))"
+    r"|doanh\s+nghiệp|công\s+trình|giường(?!\w)|phòng\s+ở|chỗ\s+ở|lượt(?!\w)|tấn(?!\w)|hợp\s+tác\s+xã(?!\w)|tổ\s+hợp\s+tác(?!\w)"
+    r"|cơ\s+sở(?!\w)|trường(?:\s+học)?(?!\w)|xã(?!\w)(?!\s+hội)|sản\s+phẩm(?!\w))"
 )
 """A number with its unit: "3.000 căn hộ", "15-20%", "khoảng 1,5 nghìn hộ", "120.000 tỷ đồng".
 Whitespace runs are possessive (``\\s*+``): nothing after them starts with a space, and
@@ -86,7 +87,14 @@ TARGET_CUE_RE = re.compile(
     r"|(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d|giai\s+đoạn\s+(?:19|20)\d\d",
     re.IGNORECASE,
 )
-"""A target outside a targets section needs one of these before it in its sentence."""
+"""A target outside a targets section needs one of these before it in its sentence (or
+:data:`DUE_AFTER_RE` after it)."""
+
+DUE_AFTER_RE = re.compile(
+    r"hoàn\s+thành(?:\s+(?:trong|trước|xong|vào))?(?:\s+(?:ngày|tháng|quý|năm)\b|\s+\d)", re.IGNORECASE
+)
+"""A completion date after the number ("kiểm tra 06 dự án …, *hoàn thành trong quý* III/2025"):
+a planned output, a target even without a cue before it."""
 
 AT_LEAST_RE = re.compile(r"(?:ít\s+nhất|tối\s+thiểu|trên|hơn|không\s+(?:thấp\s+hơn|dưới|ít\s+hơn))\s*$", re.I)
 ABOUT_RE = re.compile(r"(?:khoảng|gần|xấp\s+xỉ|trên\s+dưới)\s*$", re.IGNORECASE)
@@ -101,7 +109,7 @@ SENTENCE_BREAK_RE = re.compile(r"[.;!?](?=\s)|\n[ \t]*[-+•][ \t]|\n[ \t]*\n(?=
 """Where a sentence ends (a decimal or thousands dot is followed by a digit, not a space)."""
 
 SCOPE_END_RE = re.compile(
-    r"[.;:()“\"]|\s(?:theo|trong|đã|để|được|đến|tại|nhằm|thuộc)\s|,\s+(?:cụ thể|trong đó)|\svà\s+(?=\d)"
+    r"[.;:()“\"]|\s(?:theo|trong|đã|để|được|đến|tại|nhằm|thuộc)\s|,\s+(?:cụ thể|trong đó|hoàn\s+thành)|\svà\s+(?=\d)"
 )
 """Where the scope after a unit ends."""
 

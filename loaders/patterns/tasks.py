@@ -87,6 +87,10 @@ LEAD_SUBJECT_RE = re.compile(rf"(?:^|(?<=\n)|(?<=[.;:] )){_ITEM_OPENER}(?=(?:{CA
 by "chủ trì" (or, for an item, by any duty verb). It shares the head nouns of agency names, so a
 body that can be named ("Đảng đoàn …", "Hạt Kiểm lâm …") can also be a subject."""
 
+CLAUSE_SUBJECT_RE = re.compile(rf"; (?=(?:{CAPITALISED_HEADS})\b)")
+"""A clause after ";" that opens with a named agency: "…; *Ủy ban nhân dân huyện* xây dựng kế hoạch …"
+hands a task to that agency when a duty verb follows its name (see :data:`SUBJECT_DUTY_RE`)."""
+
 PARTNER_RE = re.compile(r"phối hợp(?: chặt chẽ)? (?:với|cùng)(?: với)? ", re.IGNORECASE)
 """The partners of a task follow "phối hợp với" / "phối hợp cùng"."""
 
