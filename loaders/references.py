@@ -85,19 +85,35 @@ def find_mentions(text: str, layout: Layout) -> list[Mention]:
             found.add(mention)
     _shorts_and_selves(clean, found)
     _aliases(clean, found)
-    return sorted((_own_number_as_self(x, layout) for x in found.found), key=lambda x: x.start)
+    return sorted((_own_number_as_self(x, layout, clean) for x in found.found), key=lambda x: x.start)
 
 
-def _own_number_as_self(mention: Mention, layout: Layout) -> Mention:
+def _own_number_as_self(mention: Mention, layout: Layout, clean: str) -> Mention:
     """A mention of the document's own number ("Ban hành kèm theo Quyết định số 742/QĐ-UBND" over an
-    appended plan) names this document: a SELF mention, not a reference (a different year is another document).
+    appended plan) names this document: a SELF mention, not a reference.
+
+    Administrative numbers repeat across issuers ("09/KH-UBND" of a commune and of its province), so the
+    same number alone is not enough: the mention must carry the document's own date, or stand in the
+    "(… kèm theo …)" note of an appended text.
     """
     own = "".join((layout.number or "").split()).casefold()
     if mention.kind != "numbered" or not own or "".join((mention.key or "").split()).casefold() != own:
         return mention
-    if mention.date and layout.date and mention.date.year != layout.date.year:
-        return mention
-    return Mention(mention.start, mention.end, None, "self", mention.doc_type)
+    if mention.date is not None:
+        same_day = layout.date is not None and _same_date(mention.date, layout.date)
+        return Mention(mention.start, mention.end, None, "self", mention.doc_type) if same_day else mention
+    if pr.ATTACHED_TO_CUE_RE.search(clean, max(0, mention.start - 40), mention.start):
+        return Mention(mention.start, mention.end, None, "self", mention.doc_type)
+    return mention
+
+
+def _same_date(a: PartialDate, b: PartialDate) -> bool:
+    """Equal on every part both dates have."""
+    return (
+        a.year == b.year
+        and (a.month is None or b.month is None or a.month == b.month)
+        and (a.day is None or b.day is None or a.day == b.day)
+    )
 
 
 def _type_name(raw: str) -> str:

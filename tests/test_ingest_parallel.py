@@ -163,11 +163,6 @@ def test_other_stores_get_rdflib_graphs() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="parser bug (07:00): a citation with the document's own number-symbol "
-    "('Số: 09/KH-UBND' citing the province's 09/KH-UBND) is taken as a self-mention; remove when fixed",
-)
 def test_real_pipeline_resolves_generated_chains(tmp_path: Path, store: Store) -> None:
     pytest.importorskip("loaders.parse")
     from bench.generate import read_manifest, write_corpus

@@ -6,8 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from loaders.contract import to_contract
 from loaders.layout import segment
-from loaders.models import AdminUnit, Jurisdiction, PartialDate, Reference
+from loaders.models import AdminUnit, Jurisdiction, PartialDate, Reference, SourceText
+from loaders.parse import parse_text
 from loaders.references import extract_references, title_key
 
 LONG_AN = Jurisdiction((AdminUnit("province", "tỉnh", "Long An", "80"),))
@@ -234,3 +236,17 @@ def test_issuer_before_the_number_holds_no_type_name() -> None:
 def test_own_number_in_an_appended_plan_names_the_document(note: str, keys: list[str]) -> None:
     text = f"Số: 90/QĐ-UBND\nHà Bắc, ngày 04 tháng 3 năm 2026\n\nQUYẾT ĐỊNH\nBan hành Kế hoạch\n\nĐiều 1. Nội dung.\n\nKẾ HOẠCH\nThử nghiệm\n{note}\n\nI. MỤC TIÊU\n"
     assert list(refs(text)) == keys
+
+
+def test_another_issuers_document_with_the_same_number_is_a_reference() -> None:
+    """Administrative numbers repeat across issuers: a commune's 09/KH-UBND may implement its province's."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\n\nSố: 09/KH-UBND\n\nAn Bình, ngày 02 tháng 3 năm 2025\n\n"
+        "KẾ HOẠCH\nTriển khai Kế hoạch số 09/KH-UBND ngày 15/01/2025 của Ủy ban nhân dân tỉnh\n\n"
+        "Thực hiện Kế hoạch số 09/KH-UBND ngày 15/01/2025 của Ủy ban nhân dân tỉnh, Ủy ban nhân dân xã "
+        "ban hành Kế hoạch như sau:\n\nI. MỤC ĐÍCH\n\n- Tổ chức thực hiện tốt Kế hoạch này.\n"
+    )
+    out = to_contract(parse_text(SourceText(source="x.txt", text=text)))
+    assert out["implements"] == ["09/KH-UBND"]
+    [ref] = out["referenced_documents"]  # type: ignore[misc]
+    assert ref["date"] == "2025-01-15"
