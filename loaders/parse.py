@@ -16,6 +16,7 @@ from loaders.errors import ParseError
 from loaders.jurisdiction import authority_code, authority_level, find_units
 from loaders.jurisdiction import document_jurisdiction as find_jurisdiction
 from loaders.layout import segment
+from loaders.measures import extract_dated_measures
 from loaders.models import Agency, DocumentId, Jurisdiction, Layout, ParsedDocument, SourceText, Task
 from loaders.patterns import layout as pl
 from loaders.patterns import references as pr
@@ -60,6 +61,7 @@ def parse_text(source: SourceText) -> ParsedDocument:
     relations = extract_relations(text, layout, mentions, keys, references)
     issuer = document_issuer(layout, jurisdiction)
     tasks = extract_tasks(text, layout, jurisdiction)
+    tasks = tuple(sorted(tasks + extract_dated_measures(text, layout, tasks), key=lambda t: t.span.start))
     targets = extract_targets(text, layout, references)
     issuer_agency = resolve_agency(issuer, jurisdiction) if issuer else None
     return ParsedDocument(
