@@ -71,22 +71,13 @@ def _legacy() -> tuple[dict[tuple[str, str], list[_Unit]], dict[str, _Unit]]:
     """Index of legacy units by (kind, name key), and provinces by key."""
     raw = _load("parser_legacy.json")
     index: dict[tuple[str, str], list[_Unit]] = {}
-    provinces: dict[str, _Unit] = {}
-    for pkey, p in raw["DICT_PROVINCE"].items():
-        unit = _unit("province", p["province"], p["provinceCode"], pkey)
-        provinces[pkey] = unit
-        index.setdefault((unit.kind, match_key(unit.name)), []).append(unit)
+    provinces = _index_provinces(raw, index)
     for pkey, districts in raw["DICT_PROVINCE_DISTRICT"].items():
         for dkey, d in districts.items():
-            unit = _unit("district", d["district"], d["districtCode"], pkey, dkey)
-            index.setdefault((unit.kind, match_key(unit.name)), []).append(unit)
+            _add(index, _unit("district", d["district"], d["districtCode"], pkey, dkey))
     for pkey, districts in raw["DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED"].items():
         for dkey, wards in districts.items():
-            for w in wards.values():
-                if not isinstance(w.get("ward"), str):
-                    continue
-                unit = _unit("commune", w["ward"], w["wardCode"], pkey, dkey)
-                index.setdefault((unit.kind, match_key(unit.name)), []).append(unit)
+            _index_wards(index, wards, pkey, dkey)
     return index, provinces
 
 
@@ -95,21 +86,34 @@ def _current() -> tuple[dict[tuple[str, str], list[_Unit]], dict[str, _Unit], di
     """Index of post-2025 units, provinces by key, and legacy province key → successor key."""
     raw = _load("parser_from_2025.json")
     index: dict[tuple[str, str], list[_Unit]] = {}
-    provinces: dict[str, _Unit] = {}
-    for pkey, p in raw["DICT_PROVINCE"].items():
-        unit = _unit("province", p["province"], p["provinceCode"], pkey)
-        provinces[pkey] = unit
-        index.setdefault((unit.kind, match_key(unit.name)), []).append(unit)
+    provinces = _index_provinces(raw, index)
     for pkey, wards in raw["DICT_PROVINCE_WARD_NO_ACCENTED"].items():
-        for w in wards.values():
-            if not isinstance(w.get("ward"), str):
-                continue
-            unit = _unit("commune", w["ward"], w["wardCode"], pkey)
-            index.setdefault((unit.kind, match_key(unit.name)), []).append(unit)
+        _index_wards(index, wards, pkey, None)
     successor = {
         old: new for new, olds in _load("converter_2025.json")["DICT_PROVINCE"].items() for old in olds
     }
     return index, provinces, successor
+
+
+def _add(index: dict[tuple[str, str], list[_Unit]], unit: _Unit) -> None:
+    index.setdefault((unit.kind, match_key(unit.name)), []).append(unit)
+
+
+def _index_provinces(raw: dict[str, Any], index: dict[tuple[str, str], list[_Unit]]) -> dict[str, _Unit]:
+    """Add the provinces of one map to ``index``; return them by province key."""
+    provinces: dict[str, _Unit] = {}
+    for pkey, p in raw["DICT_PROVINCE"].items():
+        provinces[pkey] = unit = _unit("province", p["province"], p["provinceCode"], pkey)
+        _add(index, unit)
+    return provinces
+
+
+def _index_wards(
+    index: dict[tuple[str, str], list[_Unit]], wards: dict[str, Any], pkey: str, dkey: str | None
+) -> None:
+    for w in wards.values():
+        if isinstance(w.get("ward"), str):
+            _add(index, _unit("commune", w["ward"], w["wardCode"], pkey, dkey))
 
 
 def _unit(level: Level, full: str, code: str, pkey: str, dkey: str | None = None) -> _Unit:
