@@ -38,11 +38,13 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import functools
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 
 from loaders.errors import ReadError
-from loaders.patterns.encodings import VI_SYLLABLE_RE, WORD_SPLIT_RE
+from loaders.patterns.encodings import CONTROL_CHAR_RE, VI_SYLLABLE_RE, WORD_SPLIT_RE
 
 # TCVN3 (ABC): one Latin-1 code per letter; capitals exist only for the 7 base letters.
 _TCVN3_ROWS = {
@@ -104,7 +106,9 @@ _MIN_SCORE = 0.6
 """Share of non-ASCII words that must be well-formed syllables to accept a decoding."""
 _MIN_GAIN = 0.3
 """How much better a legacy-font reading must score than the text as it is, to replace it."""
-_CONTROL_BYTES = frozenset(set(range(32)) - {9, 10, 12, 13}) | {127}
+_CONTROL_BYTES = bytes(sorted(set(range(32)) - {9, 10, 12, 13} | {127}))
+_WORD_CACHE_SIZE = 65536
+"""Distinct words whose syllable test is remembered (a document has a few thousand)."""
 
 
 def _convert_tcvn3(surface: str) -> str:
@@ -140,6 +144,7 @@ LEGACY_CONVERTERS: dict[str, Callable[[str], str]] = {"tcvn3": _convert_tcvn3, "
 """Font-encoding name → converter from its Latin-1 surface to Unicode."""
 
 
+@functools.lru_cache(maxsize=_WORD_CACHE_SIZE)
 def is_syllable(word: str) -> bool:
     """True when ``word`` is a well-formed Vietnamese syllable (any case, NFC or not)."""
     decomposed = unicodedata.normalize("NFD", word.lower())
@@ -148,19 +153,24 @@ def is_syllable(word: str) -> bool:
     return tones <= 1 and VI_SYLLABLE_RE.fullmatch(base) is not None
 
 
+def _is_scored(word: str) -> bool:
+    """Words that tell decodings apart: not empty, not ASCII-only, no digit."""
+    return bool(word) and not word.isascii() and not any(c.isdigit() for c in word)
+
+
 def vietnamese_score(text: str) -> tuple[float, int]:
     """Share of words with non-ASCII letters that are well-formed syllables, and how many such words.
 
     Words with digits are ignored; ASCII-only words score the same under every
-    decoding and are ignored too.
+    decoding and are ignored too. Each distinct word is judged once.
     """
-    words = [
-        w for w in WORD_SPLIT_RE.split(text) if w and not w.isascii() and not any(c.isdigit() for c in w)
-    ]
-    if not words:
+    counts = Counter(WORD_SPLIT_RE.split(text))
+    scored = {word: n for word, n in counts.items() if _is_scored(word)}
+    total = sum(scored.values())
+    if not total:
         return 1.0, 0
-    good = sum(is_syllable(w) for w in words)
-    return good / len(words), len(words)
+    good = sum(n for word, n in scored.items() if is_syllable(word))
+    return good / total, total
 
 
 def repair_legacy_font(text: str) -> tuple[str, str | None]:
@@ -230,7 +240,7 @@ def looks_binary(data: bytes) -> bool:
     head = data[:65536]
     if b"\x00" in head:
         return True
-    controls = sum(1 for byte in head if byte in _CONTROL_BYTES)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls * 100 > len(head)
 
 
@@ -314,5 +324,5 @@ def _utf8_or_guess(data: bytes, source: str) -> tuple[str, str, str | None]:
 
 def _too_many_controls(text: str) -> bool:
     head = text[:65536]
-    controls = sum(1 for ch in head if unicodedata.category(ch) == "Cc" and ch not in "\t\n\f")
+    controls = sum(1 for _ in CONTROL_CHAR_RE.finditer(head))
     return controls * 100 > max(len(head), 1)

@@ -311,3 +311,27 @@ def test_doc_is_converted_by_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyP
     source = read_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "old.doc")
     assert source.text == "Quyết định về việc giao nhiệm vụ"
     assert source.media_type == "application/msword"
+
+
+def test_control_characters_are_exactly_category_cc_but_tab_line_feed_and_form_feed() -> None:
+    from loaders.patterns.encodings import CONTROL_CHAR_RE
+
+    for code in range(0x10000):
+        char = chr(code)
+        expected = unicodedata.category(char) == "Cc" and char not in "\t\n\f"
+        assert bool(CONTROL_CHAR_RE.fullmatch(char)) is expected, hex(code)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ủy ban nhân dân tỉnh", (1.0, 4)),
+        ("Uû ban nh©n d©n tØnh", (0.0, 4)),
+        ("Ủy ban Ủy ban xyzư", (2 / 3, 3)),
+        ("2024 ABC", (1.0, 0)),
+    ],
+)
+def test_vietnamese_score_counts_every_occurrence_of_a_word(text: str, expected: tuple[float, int]) -> None:
+    from loaders.encodings import vietnamese_score
+
+    assert vietnamese_score(text) == pytest.approx(expected)

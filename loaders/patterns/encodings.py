@@ -29,6 +29,9 @@ VI_SYLLABLE_RE = re.compile(rf"(?:{_ONSET})?(?:{_NUCLEUS})(?:{_CODA})?")
 WORD_SPLIT_RE = re.compile(r"[\s\"'()\[\]{}<>,.;:!?/\\|*_=+#%&@`~^$-]+")
 """Separators between words when scoring a decoding (ASCII punctuation and white space)."""
 
+CONTROL_CHAR_RE = re.compile(r"[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f]")
+"""A control character (Unicode category Cc) other than tab, line feed and form feed."""
+
 HTML_META_CHARSET_RE = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE
 )
