@@ -12,6 +12,7 @@ back to the source text.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -43,43 +44,61 @@ MAX_TOPIC_HEADING = 120
 
 @dataclass(frozen=True)
 class FlatText:
-    """A slice of the source text with whitespace collapsed; ``offsets`` map back.
+    """A slice of the source text with whitespace collapsed, and the way back to source offsets.
 
     A whitespace run becomes one space, or ``\\n`` when it holds a line break and the
     next line does not start with a lower-case letter (a new line, bullet or item) or starts a
     lettered item ("b) …").
     Old-style tone marks are moved ("uỷ" → "ủy"; same length) so one cue fits both.
-    ``offsets[i]`` is the source offset of ``text[i]``; it has one extra entry, the end.
+    The flat text is a sequence of pieces, each copied from one place of the source:
+    ``piece_starts[k]`` is where piece ``k`` starts in ``text`` and ``piece_sources[k]``
+    where it comes from in the source (see :meth:`offset`).
     """
 
     text: str
-    offsets: tuple[int, ...]
+    piece_starts: tuple[int, ...]
+    piece_sources: tuple[int, ...]
+
+    def offset(self, index: int) -> int:
+        """The source offset of ``text[index]`` (of the end, for ``index == len(text)``)."""
+        piece = bisect_right(self.piece_starts, index) - 1
+        return self.piece_sources[piece] + index - self.piece_starts[piece]
 
     def span(self, source: str, start: int, end: int) -> Span:
         """The source span of flat ``[start, end)``."""
-        first = self.offsets[start]
-        last = self.offsets[end - 1] + 1 if end > start else first
+        first = self.offset(start)
+        last = self.offset(end - 1) + 1 if end > start else first
         return Span(first, last, source[first:last])
 
 
 def flatten(source: str, start: int, end: int) -> FlatText:
-    """Collapse the whitespace of ``source[start:end]`` (see :class:`FlatText`)."""
+    """Collapse the whitespace of ``source[start:end]`` (see :class:`FlatText`).
+
+    A lone space is already collapsed, so only the other whitespace runs cut pieces.
+    """
     pieces: list[str] = []
-    offsets: list[int] = []
-    for match in pat.WHITESPACE_RUN_RE.finditer(source, start, end):
-        pieces.append(source[start : match.start()])
-        offsets.extend(range(start, match.start()))
-        following = source[match.end() : match.end() + 1] if match.end() < end else ""
-        new_line = "\n" in match.group() and (
-            not following.islower() or bool(pat.LETTERED_ITEM_RE.match(source, match.end(), end))
-        )
-        pieces.append("\n" if new_line else " ")
-        offsets.append(match.start())
+    piece_starts: list[int] = []
+    piece_sources: list[int] = []
+    length = 0
+    for match in pat.COLLAPSIBLE_WHITESPACE_RE.finditer(source, start, end):
+        piece_starts.extend((length, length + match.start() - start))
+        piece_sources.extend((start, match.start()))
+        pieces.extend((source[start : match.start()], _collapsed(source, match, end)))
+        length += match.start() - start + 1
         start = match.end()
+    piece_starts.append(length)
+    piece_sources.append(start)
     pieces.append(source[start:end])
-    offsets.extend(range(start, end))
-    offsets.append(end)
-    return FlatText(new_style_tones("".join(pieces)), tuple(offsets))
+    return FlatText(new_style_tones("".join(pieces)), tuple(piece_starts), tuple(piece_sources))
+
+
+def _collapsed(source: str, run: re.Match[str], end: int) -> str:
+    """What a whitespace run becomes in the flat view: a line break or one space."""
+    following = source[run.end() : run.end() + 1] if run.end() < end else ""
+    new_line = "\n" in run.group() and (
+        not following.islower() or bool(pat.LETTERED_ITEM_RE.match(source, run.end(), end))
+    )
+    return "\n" if new_line else " "
 
 
 @dataclass
@@ -250,7 +269,7 @@ def _title_cased_heading(context: _Context, position: int) -> _Context:
     if len(heading) < 4 or not heading.isupper():
         return context
     text = flat[:position] + heading.title() + flat[stop:]
-    return replace(context, flat=FlatText(text, context.flat.offsets))
+    return replace(context, flat=replace(context.flat, text=text))
 
 
 def _assignees(context: _Context, phrases: tuple[AgencyPhrase, ...]) -> list[Agency]:
@@ -338,7 +357,7 @@ def _inline_tasks(
     tasks: list[Task] = []
     covered = sorted(covered)
     for lead_start, phrases, mode in _inline_leads(flat):
-        source_start = context.flat.offsets[lead_start]
+        source_start = context.flat.offset(lead_start)
         if (mode != "embedded" and _inside(covered, source_start)) or phrases[0].generic:
             continue
         if mode == "subject" and _section_kind(layout.sections, source_start) in NO_DUTY_KINDS:

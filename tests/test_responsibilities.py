@@ -648,3 +648,29 @@ def test_never_crashes(parts: list[str]) -> None:
     text = "".join(parts)
     for task in extract_tasks(text, layout_of(text, children=True), BINH_DINH):
         assert text[task.span.start : task.span.end] == task.span.quote
+
+
+def _flat_offsets_one_by_one(source: str, start: int, end: int) -> list[int]:
+    """The source offset of every flat character, as the first flat view computed them (one per character)."""
+    offsets: list[int] = []
+    for match in re.finditer(r"\s+", source[:end]):
+        if match.end() <= start:
+            continue
+        run_start = max(match.start(), start)
+        offsets.extend(range(start, run_start))
+        offsets.append(run_start)
+        start = match.end()
+    offsets.extend(range(start, end))
+    return [*offsets, end]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab Sở\n\t  b)")), max_size=60), st.data())
+def test_flat_offsets_map_every_flat_character_back_to_its_source(source: str, data: st.DataObject) -> None:
+    from loaders.responsibilities import flatten
+
+    start = data.draw(st.integers(0, len(source)))
+    end = data.draw(st.integers(start, len(source)))
+    flat = flatten(source, start, end)
+    expected = _flat_offsets_one_by_one(source, start, end)
+    assert len(flat.text) + 1 == len(expected)
+    assert [flat.offset(i) for i in range(len(flat.text) + 1)] == expected

@@ -113,10 +113,24 @@ REPORT_RELAY_RE = re.compile(r"để tổng hợp,? $")
 # --- deadlines ---------------------------------------------------------------------------
 
 _S = r"\s+"
+
+
+def _ahead(*words: str) -> str:
+    """A lookahead for the first two letters of ``words``, the words a pattern's alternatives open with.
+
+    It only rejects positions where none of them can start, so the pattern matches
+    exactly what it would without it, at the cost of one test at most positions.
+    """
+    firsts = "".join(sorted({word[0] for word in words}))
+    seconds = "".join(sorted({word[1] for word in words}))
+    return f"(?=[{firsts}][{seconds}])"
+
+
 ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 RECURRING_RE = re.compile(
-    rf"(?:trước{_S}ngày{_S}\d{{1,2}}/\d{{1,2}}{_S})?(?:(?:theo{_S})?định{_S}kỳ{_S})?(?P<every>hằng|hàng){_S}(?P<unit>năm|quý|tháng|tuần)"
+    _ahead("trước", "theo", "định", "hằng", "hàng")
+    + rf"(?:trước{_S}ngày{_S}\d{{1,2}}/\d{{1,2}}{_S})?(?:(?:theo{_S})?định{_S}kỳ{_S})?(?P<every>hằng|hàng){_S}(?P<unit>năm|quý|tháng|tuần)"
     rf"(?P<before>[\s(*,]*trước{_S}ngày{_S}(?P<day>\d{{1,2}})(?:{_S}(?:tháng{_S}cuối{_S}quý"
     rf"|tháng{_S}đầu{_S}quý|hằng{_S}tháng|hàng{_S}tháng|tháng{_S}sau))?[*)]*)?",
     re.IGNORECASE,
@@ -131,7 +145,7 @@ BEFORE_DAY_RE = re.compile(
 """A recurring cut-off on its own: "trước ngày 10 tháng cuối quý"."""
 
 PERIODIC_RE = re.compile(
-    rf"(?:theo{_S})?định{_S}kỳ(?:{_S}(?P<months>\d{{1,2}}|sáu){_S}tháng)?"
+    _ahead("theo", "định") + rf"(?:theo{_S})?định{_S}kỳ(?:{_S}(?P<months>\d{{1,2}}|sáu){_S}tháng)?"
     rf"(?P<adhoc>{_S}hoặc{_S}đột{_S}xuất)?",
     re.IGNORECASE,
 )
@@ -139,16 +153,19 @@ PERIODIC_RE = re.compile(
 
 AD_HOC_RE = re.compile(rf"đột{_S}xuất", re.IGNORECASE)
 
+_BY_WORDS = ("trước", "đến", "tới", "chậm", "hoàn", "hạn", "xong")
 _BY = rf"(?:(?:trước|đến|tới|chậm{_S}nhất(?:{_S}là)?|hoàn{_S}thành(?:{_S}(?:trước|trong|xong))?|hạn|xong)(?:{_S}ngày)?{_S})"
 
 DATE_RE = re.compile(
-    rf"{_BY}(?P<d>\d{{1,2}})\s?[/.-]\s?(?P<m>\d{{1,2}})\s?[/.-]\s?(?P<y>(?:19|20)\d\d)(?!\d)"
-    rf"|{_BY}(?P<wd>\d{{1,2}}){_S}tháng{_S}(?P<wm>\d{{1,2}}){_S}năm{_S}(?P<wy>(?:19|20)\d\d)",
+    rf"{_ahead(*_BY_WORDS)}(?:{_BY}(?P<d>\d{{1,2}})\s?[/.-]\s?(?P<m>\d{{1,2}})\s?[/.-]\s?(?P<y>(?:19|20)\d\d)(?!\d)"
+    rf"|{_BY}(?P<wd>\d{{1,2}}){_S}tháng{_S}(?P<wm>\d{{1,2}}){_S}năm{_S}(?P<wy>(?:19|20)\d\d))",
     re.IGNORECASE,
 )
 """A due date: "trước ngày 30/6/2026", "hoàn thành ngày 15 tháng 6 năm 2026" (a bare date is a citation)."""
 
-DAY_MONTH_RE = re.compile(rf"{_BY}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?![/\d])", re.IGNORECASE)
+DAY_MONTH_RE = re.compile(
+    rf"{_ahead(*_BY_WORDS)}{_BY}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?![/\d])", re.IGNORECASE
+)
 """A due day without its year ("trước ngày 15/12"): the document's year."""
 
 HALF_YEAR_RE = re.compile(
@@ -157,7 +174,8 @@ HALF_YEAR_RE = re.compile(
 """A half year: "6 tháng đầu năm 2025" (due 30 June), "6 tháng cuối năm 2025"."""
 
 MONTH_RE = re.compile(
-    rf"(?:trong|trước|đến|tới|hết|cuối|đầu|chậm{_S}nhất|hoàn{_S}thành){_S}tháng{_S}(?P<m>\d{{1,2}})(?:\s*/|{_S}năm{_S})(?P<y>(?:19|20)\d\d)(?!\d)",
+    _ahead("trong", "trước", "đến", "tới", "hết", "cuối", "đầu", "chậm", "hoàn")
+    + rf"(?:trong|trước|đến|tới|hết|cuối|đầu|chậm{_S}nhất|hoàn{_S}thành){_S}tháng{_S}(?P<m>\d{{1,2}})(?:\s*/|{_S}năm{_S})(?P<y>(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )
 """A due month: "trong tháng 6/2026", "trước tháng 6 năm 2026"."""
@@ -169,17 +187,19 @@ QUARTER_RE = re.compile(
 """A quarter: "quý II/2026", "quý 3 năm 2025"."""
 
 PERIOD_RE = re.compile(
-    rf"(?:giai{_S}đoạn|thời{_S}kỳ){_S}(?:từ{_S}(?:năm{_S})?)?(?P<a>(?:19|20)\d\d)\s*(?:-|–|đến(?:{_S}năm)?)\s*"
+    _ahead("giai", "thời", "từ")
+    + rf"(?:(?:giai{_S}đoạn|thời{_S}kỳ){_S}(?:từ{_S}(?:năm{_S})?)?(?P<a>(?:19|20)\d\d)\s*(?:-|–|đến(?:{_S}năm)?)\s*"
     rf"(?P<b>(?:19|20)\d\d)(?!\d)"
     rf"|từ{_S}(?:năm{_S})?(?P<c>(?:19|20)\d\d){_S}(?:đến|tới){_S}(?:hết{_S}|cuối{_S})?(?:năm{_S})?"
     rf"(?P<d>(?:19|20)\d\d)(?!\d)"
-    rf"|từ{_S}nay{_S}(?:đến|tới){_S}(?:hết{_S}|cuối{_S})?năm{_S}(?P<e>(?:19|20)\d\d)(?!\d)",
+    rf"|từ{_S}nay{_S}(?:đến|tới){_S}(?:hết{_S}|cuối{_S})?năm{_S}(?P<e>(?:19|20)\d\d)(?!\d))",
     re.IGNORECASE,
 )
 """A period: "giai đoạn 2026 - 2030", "từ năm 2024 đến năm 2030", "từ nay đến năm 2030"."""
 
 HORIZON_RE = re.compile(
-    rf"(?:(?P<by>đến|tới|trước|trong|vào){_S}(?:(?P<end>hết|cuối){_S})?|(?P<end2>cuối){_S})"
+    _ahead("đến", "tới", "trước", "trong", "vào", "cuối")
+    + rf"(?:(?P<by>đến|tới|trước|trong|vào){_S}(?:(?P<end>hết|cuối){_S})?|(?P<end2>cuối){_S})"
     rf"năm{_S}(?P<y>(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )
@@ -246,6 +266,9 @@ CONTINUOUS_RE = re.compile(r"^thường\s+xuyên$|^hằng\s+năm$|^hàng\s+năm$
 
 WHITESPACE_RUN_RE = re.compile(r"\s+")
 """A run of whitespace (one space or one line break in the flat view)."""
+
+COLLAPSIBLE_WHITESPACE_RE = re.compile(r"(?: (?=\s)|[^\S ])\s*")
+"""A whitespace run other than one lone space (the runs the flat view has to rewrite)."""
 
 ITEM_LABEL_RE = re.compile(r"\d+(?:\.\d+)*|[a-zđ](?=\))")
 """The label of a numbered or lettered item line: "3", "3.1", "b"."""
