@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from loaders import gazetteer
@@ -18,6 +18,8 @@ from loaders.models import AdminUnit, Agency, Jurisdiction, Level
 from loaders.patterns import agencies as pat
 
 _LEVEL_ORDER: tuple[Level, ...] = ("commune", "district", "province")
+NAME_CACHE_SIZE = 8192
+"""Agency names whose canonical form, key and resolution are remembered (names repeat across documents)."""
 SUCCESSORS_FILE = Path(__file__).resolve().parent / "data" / "agency_successors.csv"
 """Merged ministries and provincial departments (2025) with their successor and legal source."""
 
@@ -43,6 +45,7 @@ def new_style_tones(text: str) -> str:
     return pat.OLD_STYLE_TONE_RE.sub(lambda m: pat.OLD_STYLE_TONES.get(m.group(1), m.group(1)), text)
 
 
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def canonical_name(name: str) -> str:
     """The display name a careful reader would write: abbreviations expanded, new-style tones.
 
@@ -64,6 +67,7 @@ def canonical_name(name: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def agency_key(name: str) -> str:
     """Normalised matching key: casefolded, abbreviations expanded, tones unified, no "các".
 
@@ -84,6 +88,7 @@ def is_generic(name: str) -> bool:
     return bool(pat.GENERIC_AGENCY_RE.search(agency_key(name)))
 
 
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def resolve_agency(name: str, jurisdiction: Jurisdiction) -> Agency:
     """Place an agency named in a document of ``jurisdiction`` at the level its name implies.
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from loaders.models import Deadline, Span
 from loaders.patterns import tasks as pat
+from loaders.patterns.text import DIGIT_RE
 
 _RECURRENCE = {"năm": "P1Y", "quý": "P3M", "tháng": "P1M", "tuần": "P1W"}
 
@@ -42,7 +43,10 @@ def parse_deadline(text: str, offset: int = 0, reference_year: int | None = None
 def find_deadlines(text: str, offset: int = 0, reference_year: int | None = None) -> tuple[Deadline, ...]:
     """Every deadline phrase in ``text``, in text order, longest first where two overlap."""
     candidates: list[tuple[int, int, Deadline]] = []
+    has_digit = DIGIT_RE.search(text) is not None
     for pattern, build in _BUILDERS:
+        if pattern in _NEED_A_DIGIT and not has_digit:
+            continue
         for match in pattern.finditer(text):
             deadline = build(match, reference_year)
             if deadline is not None:
@@ -187,3 +191,17 @@ _BUILDERS: tuple[tuple[re.Pattern[str], Builder], ...] = (
     (pat.HORIZON_RE, _horizon),
     (pat.RELATIVE_RE, _relative),
 )
+_NEED_A_DIGIT = frozenset(
+    {
+        pat.BEFORE_DAY_RE,
+        pat.DATE_RE,
+        pat.DAY_MONTH_RE,
+        pat.HALF_YEAR_RE,
+        pat.QUARTER_RE,
+        pat.MONTH_RE,
+        pat.PERIOD_RE,
+        pat.HORIZON_RE,
+        pat.RELATIVE_RE,
+    }
+)
+"""Patterns with a day, month, year or count that is always written in digits: skipped on text without one."""

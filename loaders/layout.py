@@ -7,6 +7,7 @@ offset found here indexes the source text.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from typing import Literal
 
@@ -20,14 +21,20 @@ from loaders.patterns import references as pr
 from loaders.sections import build_sections
 from loaders.title import TITLE_MAX_LINES, join_title, split_heading, title_lines, type_heading
 
+CLEAN_TEXT_CACHE_SIZE = 4
+"""Documents whose cleaned text is kept (one document is cleaned by three stages in turn)."""
 APPENDIX_PREFIX = "PL"
 """Path prefix of the sections of a document appended after the signature ("PL1.II")."""
 
 __all__ = ["Line", "clean_text", "lines_between", "logical_lines", "partial_date", "segment"]
 
 
+@functools.lru_cache(maxsize=CLEAN_TEXT_CACHE_SIZE)
 def clean_text(text: str) -> str:
-    """The text layout analysis runs on (normalised, unwrapped; same length as ``text``)."""
+    """The text layout analysis runs on (normalised, unwrapped; same length as ``text``).
+
+    Layout, references and relations all read it: the last few are remembered.
+    """
     return unwrap(normalize(text))
 
 

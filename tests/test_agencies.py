@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from loaders.agencies import (
     agency_key,
@@ -293,3 +297,15 @@ def test_successor_of_a_merged_body(name: str, where: Jurisdiction, successor: s
 )
 def test_resolve_agencies_keeps_each_agency_once(names: list[str], expected: list[str]) -> None:
     assert [a.name for a in resolve_agencies(names, HOAI_NHON)] == expected
+
+
+_OLD_STYLE_LOOKBEHIND_FIRST = re.compile(r"(?<![qQ])([oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?!\w)")
+
+
+@given(st.text(alphabet=st.sampled_from(list("qQoOuUàỳÁỴa 1_\nđ"))))
+def test_old_style_pairs_are_found_where_the_lookbehind_first_form_finds_them(text: str) -> None:
+    from loaders.patterns.agencies import OLD_STYLE_TONE_RE
+
+    assert [m.span() for m in OLD_STYLE_TONE_RE.finditer(text)] == [
+        m.span() for m in _OLD_STYLE_LOOKBEHIND_FIRST.finditer(text)
+    ]

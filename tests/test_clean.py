@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from loaders.clean import (
@@ -152,3 +154,58 @@ def test_small_helpers() -> None:
     assert is_caps("TỈNH ỦY HẬU GIANG")
     assert not is_caps("Tỉnh ủy")
     assert not is_caps("123")
+
+
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab Đ\t\n\r\x0b\x0c\x1c\x85\u00a0\u2003\u3000"))))
+def test_collapse_is_a_regex_whitespace_collapse(text: str) -> None:
+    assert collapse(text) == _WHITESPACE_RUN.sub(" ", text).strip()
+
+
+def _normalize_every_pattern(text: str) -> str:
+    """What :func:`normalize` computes, running every markup pattern whether its character is there or not."""
+    from loaders.clean import _TRANSLATION
+    from loaders.patterns import text as pt
+
+    out = "".join(_TRANSLATION.get(ch, ch) for ch in text)
+    out = pt.HTML_BREAK_RE.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), out)
+    out = pt.HTML_SPACE_RE.sub(lambda m: " " * len(m.group(0)), out)
+    out = pt.MD_HEADING_RE.sub(lambda m: " " * len(m.group(1)), out)
+    out = pt.MD_BOLD_RE.sub(lambda m: " " * len(m.group(0)), out)
+    return pt.MD_ITALIC_RE.sub(" ", out)
+
+
+@given(st.lists(st.sampled_from([*"ab Đ#*_<>&|\n\t\u2013\u00a0", "<br/>", "&nbsp;", "**", "## "])))
+def test_normalize_skips_only_patterns_that_cannot_match(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    expected = _normalize_every_pattern(text)
+    assume(len(expected) == len(text))  # "  ## x": the heading's indent is lost (normalize refuses it)
+    assert normalize(text) == expected
+
+
+_ITALIC_LOOKBEHIND_FIRST = re.compile(r"(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])")
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab* \n_Đ1."))))
+def test_italic_star_is_found_where_the_lookbehind_first_form_finds_it(text: str) -> None:
+    from loaders.patterns.text import MD_ITALIC_RE
+
+    assert [m.span() for m in MD_ITALIC_RE.finditer(text)] == [
+        m.span() for m in _ITALIC_LOOKBEHIND_FIRST.finditer(text)
+    ]
+
+
+_TONE_PAIR_LOOKBEHIND_FIRST = re.compile(
+    r"(?<![qQ])(?P<pair>[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?![^\W\d_])"
+)
+
+
+@given(st.text(alphabet=st.sampled_from(list("qQoOuUàỳÁỴa 1_\nđ"))))
+def test_old_tone_pairs_are_found_where_the_lookbehind_first_form_finds_them(text: str) -> None:
+    from loaders.patterns.text import OLD_TONE_RE
+
+    assert [m.span() for m in OLD_TONE_RE.finditer(text)] == [
+        m.span() for m in _TONE_PAIR_LOOKBEHIND_FIRST.finditer(text)
+    ]

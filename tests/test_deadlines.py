@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders.deadlines import find_deadlines, parse_deadline
+from loaders.deadlines import _BUILDERS, find_deadlines, parse_deadline
 
 
 @pytest.mark.parametrize(
@@ -96,3 +98,35 @@ def test_spans_always_point_into_the_text(text: str) -> None:
     for deadline in find_deadlines(text, offset=7, reference_year=2025):
         assert deadline.span is not None
         assert text[deadline.span.start - 7 : deadline.span.end - 7] == deadline.span.quote
+
+
+_LOOKAHEAD_RE = re.compile(r"\(\?=\[[^\]]+\]\[[^\]]+\]\)")
+_DEADLINE_SENTENCES = [
+    "Định kỳ hằng năm báo cáo; theo định kỳ 6 tháng hoặc đột xuất",
+    "HOÀN THÀNH TRƯỚC NGÀY 30/6/2026, chậm nhất là ngày 15 tháng 3 năm 2027",
+    "Hạn 15/12; xong ngày 1/2; trong tháng 2/2028, cuối tháng 6 năm 2026, đầu tháng 1/2027",
+    "giai đoạn 2026 - 2030, thời kỳ 2021-2025, từ năm 2024 đến hết năm 2030, từ nay tới cuối năm 2030",
+    "Đến năm 2025, tới hết năm 2026, trước năm 2030, trong năm 2025, vào cuối năm 2027, cuối năm 2028",
+    "hàng quý (trước ngày 10 tháng cuối quý); trước ngày 15/12 hằng năm",
+]
+
+
+@pytest.mark.parametrize("sentence", [*_DEADLINE_SENTENCES, *(s.upper() for s in _DEADLINE_SENTENCES)])
+def test_deadline_lookaheads_only_skip_positions_where_nothing_matches(sentence: str) -> None:
+    found = 0
+    for pattern, _ in _BUILDERS:
+        plain = re.compile(_LOOKAHEAD_RE.sub("", pattern.pattern, count=1), pattern.flags)
+        spans = [m.span() for m in pattern.finditer(sentence)]
+        assert spans == [m.span() for m in plain.finditer(sentence)]
+        found += len(spans)
+    assert found > 0
+
+
+@pytest.mark.parametrize("sentence", [*_DEADLINE_SENTENCES, *(s.upper() for s in _DEADLINE_SENTENCES)])
+def test_patterns_skipped_without_a_digit_never_match_without_one(sentence: str) -> None:
+    from loaders.deadlines import _NEED_A_DIGIT
+
+    without_digits = re.sub(r"\d", "x", sentence)
+    assert _NEED_A_DIGIT
+    for pattern in _NEED_A_DIGIT:
+        assert pattern.search(without_digits) is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,6 +12,7 @@ from loaders.contract import to_contract
 from loaders.layout import segment
 from loaders.models import AdminUnit, Jurisdiction, PartialDate, Reference, SourceText
 from loaders.parse import parse_text
+from loaders.patterns import references as pr
 from loaders.references import extract_references, title_key
 
 LONG_AN = Jurisdiction((AdminUnit("province", "tỉnh", "Long An", "80"),))
@@ -250,3 +253,25 @@ def test_another_issuers_document_with_the_same_number_is_a_reference() -> None:
     assert out["implements"] == ["09/KH-UBND"]
     [ref] = out["referenced_documents"]  # type: ignore[misc]
     assert ref["date"] == "2025-01-15"
+
+
+def test_type_lookahead_admits_every_letter_a_type_name_can_start_with() -> None:
+    ahead = re.compile(pr.TYPE_AHEAD)
+    for name in pr.TYPE_NAMES:
+        starts = re.compile(f"(?i:{name[0]}){name[1]}")
+        for code in range(0x10000):
+            pair = chr(code) + name[1]
+            if starts.fullmatch(pair):
+                assert ahead.match(pair), (name, hex(code))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("theo Kế hoạch này và Quyết định này", 2),
+        ("thực hiện KẾ HOẠCH này", 0),
+        ("xKế hoạch này", 1),
+    ],
+)
+def test_self_references_are_found_after_the_type_lookahead(text: str, expected: int) -> None:
+    assert len(pr.REF_SELF_RE.findall(text)) == expected

@@ -24,8 +24,9 @@ for _plain, _marked, _first in (
 OLD_STYLE_TONES: dict[str, str] = dict(_OLD_STYLE)
 """Old-style vowel pair → new-style pair, e.g. "uỷ" → "ủy", "UỶ" → "ỦY"."""
 
-OLD_STYLE_TONE_RE = re.compile(r"(?<![qQ])([oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?!\w)")
-"""A final old-style pair not after a "qu" onset ("quỷ" keeps its mark)."""
+OLD_STYLE_TONE_RE = re.compile(r"([oOuU](?<![qQ][oOuU])[àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?!\w)")
+"""A final old-style pair not after a "qu" onset ("quỷ" keeps its mark); the "q" is checked after the vowel
+(a set of first letters is found faster than a lookbehind tried at every position)."""
 
 ABBREVIATIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bUBMTTQ\b"), "Ủy ban Mặt trận Tổ quốc"),
