@@ -20,12 +20,17 @@ not context-aware: copy it into a ``Graph()`` for tools that need contexts).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import PROV
+from rdflib import OWL, Graph, Literal, Namespace, URIRef
+from rdflib import RDF as RDF_NAMESPACE
+from rdflib import RDFS as RDFS_NAMESPACE
+from rdflib import XSD as XSD_NAMESPACE
+from rdflib.namespace import PROV as PROV_NAMESPACE
+from rdflib.store import Store
 
 from loaders.models import (
     SELF,
@@ -43,7 +48,6 @@ from loaders.models import (
 )
 from ontology.terms import (
     DEFAULT_BASE,
-    PKG,
     RELATION_PREDICATES,
     agency_iri,
     attribution_iri,
@@ -60,22 +64,85 @@ from ontology.terms import (
     target_iri,
     task_iri,
 )
+from ontology.terms import PKG as PKG_NAMESPACE
 
-OA = Namespace("http://www.w3.org/ns/oa#")
+OA_NAMESPACE = Namespace("http://www.w3.org/ns/oa#")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 VI = "vi"
 NATIONAL_LABEL = "Việt Nam"
+CACHE_SIZE = 4096
+"""IRIs and literals remembered across documents (agencies, jurisdictions, cited documents, labels)."""
+CACHED_LITERAL_MAX_CHARS = 200
+"""Longer strings are rarely repeated: they are not kept."""
 
 PREFIXES: dict[str, Namespace] = {
-    "pkg": Namespace(str(PKG._NS)),
-    "prov": Namespace(str(PROV)),
-    "oa": OA,
+    "pkg": Namespace(str(PKG_NAMESPACE._NS)),
+    "prov": Namespace(str(PROV_NAMESPACE)),
+    "oa": OA_NAMESPACE,
     "eli": ELI,
     "owl": Namespace(str(OWL)),
-    "rdf": Namespace(str(RDF)),
-    "rdfs": Namespace(str(RDFS)),
-    "xsd": Namespace(str(XSD)),
+    "rdf": Namespace(str(RDF_NAMESPACE)),
+    "rdfs": Namespace(str(RDFS_NAMESPACE)),
+    "xsd": Namespace(str(XSD_NAMESPACE)),
 }
+
+_Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
+class _Terms:
+    """The terms of a namespace by attribute, each built once (rdflib builds a new URIRef on every access)."""
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term: URIRef = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term
+
+
+PKG = _Terms(PKG_NAMESPACE)
+RDF = _Terms(RDF_NAMESPACE)
+RDFS = _Terms(RDFS_NAMESPACE)
+XSD = _Terms(XSD_NAMESPACE)
+PROV = _Terms(PROV_NAMESPACE)
+OA = _Terms(OA_NAMESPACE)
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE, typed=True)
+def _literal(value: str | int | bool, lang: str | None = None, datatype: URIRef | None = None) -> Literal:
+    """``Literal(value, lang, datatype)``, shared by the documents that state the same value."""
+    return Literal(value, lang=lang, datatype=datatype)
+
+
+def _string_literal(value: str, lang: str | None = None) -> Literal:
+    """A string literal; short ones (names, labels, codes) are shared, long ones (task texts) built afresh."""
+    if len(value) <= CACHED_LITERAL_MAX_CHARS:
+        return _literal(value, lang)
+    return Literal(value, lang=lang)
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _agency_iri(agency: Agency, base: str) -> URIRef:
+    return agency_iri(agency, base)
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _jurisdiction_triples(j: Jurisdiction, base: str) -> tuple[URIRef, tuple[_Triple, ...]]:
+    """A jurisdiction's IRI and the triples describing it and its parents, in the order they are added."""
+    iri = jurisdiction_iri(j, base)
+    triples: list[_Triple] = [
+        (iri, RDF.type, PKG.Jurisdiction),
+        (iri, RDFS.label, _literal(j.label() or NATIONAL_LABEL, VI)),
+        (iri, PKG.level, _literal(j.level)),
+    ]
+    if j.units:
+        if j.units[0].code:
+            triples.append((iri, PKG.adminCode, _literal(j.units[0].code)))
+        parent, parent_triples = _jurisdiction_triples(Jurisdiction(j.units[1:]), base)
+        triples.extend(parent_triples)
+        triples.append((iri, PKG.partOf, parent))
+    return iri, tuple(triples)
 
 
 @dataclass
@@ -87,18 +154,22 @@ class _Builder:
     iri: URIRef
     graph: Graph = field(default_factory=lambda: Graph(store="SimpleMemory", bind_namespaces="none"))
     ref_iris: dict[str, URIRef] = field(default_factory=dict)
+    store: Store = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.store = self.graph.store  # add to the store directly: every term here is an rdflib term
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
         if o is not None:
-            self.graph.add((s, p, o))
+            self.store.add((s, p, o), self.graph)
 
     def text(self, s: URIRef, p: URIRef, value: str | None) -> None:
         if value:
-            self.graph.add((s, p, Literal(value, lang=VI)))
+            self.store.add((s, p, _string_literal(value, VI)), self.graph)
 
     def plain(self, s: URIRef, p: URIRef, value: str | None) -> None:
         if value:
-            self.graph.add((s, p, Literal(value)))
+            self.store.add((s, p, _string_literal(value)), self.graph)
 
 
 def build_graph(doc: ParsedDocument, base: str = DEFAULT_BASE) -> tuple[URIRef, Graph]:
@@ -158,7 +229,7 @@ def _add_document(b: _Builder) -> None:
     b.add(iri, PKG.date, date_literal(date) if date else None)
     b.text(iri, PKG.issuerLabel, doc.issuer)
     if doc.issuer_agency is not None:
-        b.add(iri, PKG.issuedBy, agency_iri(doc.issuer_agency, b.base))
+        b.add(iri, PKG.issuedBy, _agency_iri(doc.issuer_agency, b.base))
     b.add(iri, PKG.jurisdiction, _add_jurisdiction(b, doc.jurisdiction))
     for recipient in layout.recipients:
         b.text(iri, PKG.reportRecipient if recipient.for_report else PKG.recipient, recipient.text)
@@ -193,13 +264,9 @@ def _add_signature(b: _Builder) -> None:
 
 
 def _add_jurisdiction(b: _Builder, j: Jurisdiction) -> URIRef:
-    iri = jurisdiction_iri(j, b.base)
-    b.add(iri, RDF.type, PKG.Jurisdiction)
-    b.text(iri, RDFS.label, j.label() or NATIONAL_LABEL)
-    b.plain(iri, PKG.level, j.level)
-    if j.units:
-        b.plain(iri, PKG.adminCode, j.units[0].code)
-        b.add(iri, PKG.partOf, _add_jurisdiction(b, Jurisdiction(j.units[1:])))
+    iri, triples = _jurisdiction_triples(j, b.base)
+    for s, p, o in triples:
+        b.add(s, p, o)
     return iri
 
 
@@ -213,15 +280,15 @@ def _all_agencies(doc: ParsedDocument) -> list[Agency]:
 
 
 def _add_agency(b: _Builder, agency: Agency) -> None:
-    iri = agency_iri(agency, b.base)
+    iri = _agency_iri(agency, b.base)
     b.add(iri, RDF.type, PKG.Agency)
     b.text(iri, RDFS.label, agency.name)
     b.plain(iri, PKG.matchKey, agency.key)
-    b.add(iri, PKG.generic, Literal(agency.generic))
+    b.add(iri, PKG.generic, _literal(agency.generic))
     b.add(iri, PKG.jurisdiction, _add_jurisdiction(b, agency.jurisdiction))
     if agency.parent_key:
         parent = Agency(agency.parent_key, agency.parent_key, agency.jurisdiction)
-        b.add(iri, PKG.subOrganizationOf, agency_iri(parent, b.base))
+        b.add(iri, PKG.subOrganizationOf, _agency_iri(parent, b.base))
 
 
 def _reference_iri(b: _Builder, reference: Reference) -> URIRef:
@@ -303,8 +370,8 @@ def _add_evidence(b: _Builder, kind: str, fact: str, span: Span) -> URIRef:
     b.add(quote, RDF.type, OA.TextQuoteSelector)
     b.add(quote, OA.exact, Literal(span.quote, lang=VI))
     b.add(position, RDF.type, OA.TextPositionSelector)
-    b.add(position, OA.start, Literal(span.start))
-    b.add(position, OA.end, Literal(span.end))
+    b.add(position, OA.start, _literal(span.start))
+    b.add(position, OA.end, _literal(span.end))
     return iri
 
 
@@ -314,13 +381,13 @@ def _add_task(b: _Builder, task: Task) -> None:
     b.add(iri, RDF.type, PKG.Task)
     b.plain(iri, PKG.localId, task.local_id)
     b.text(iri, PKG.text, task.text)
-    b.add(iri, PKG.supporting, Literal(task.supporting))
+    b.add(iri, PKG.supporting, _literal(task.supporting))
     if task.assignee is not None:
-        b.add(iri, PKG.assignee, agency_iri(task.assignee, b.base))
+        b.add(iri, PKG.assignee, _agency_iri(task.assignee, b.base))
     for partner in task.partners:
-        b.add(iri, PKG.partner, agency_iri(partner, b.base))
+        b.add(iri, PKG.partner, _agency_iri(partner, b.base))
     for receiver in task.report_to:
-        b.add(iri, PKG.reportsTo, agency_iri(receiver, b.base))
+        b.add(iri, PKG.reportsTo, _agency_iri(receiver, b.base))
     if task.deadline is not None:
         b.add(iri, PKG.deadline, _add_deadline(b, iri, task.deadline))
     b.add(iri, PKG.evidence, _add_evidence(b, "task", task.local_id, task.span))

@@ -214,3 +214,22 @@ def test_vietnamese_literals_are_tagged() -> None:
     for prop in (PKG.title, PKG.text, PKG.docType, PKG.issuerLabel, RDFS.label):
         values = list(graph.objects(None, prop))
         assert values and all(isinstance(v, Literal) and v.language == "vi" for v in values)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [(True, 1), (1, True), (False, 0), ("1", 1)],
+)
+def test_shared_literals_keep_their_datatype(first: object, second: object) -> None:
+    from graph.build import _literal
+
+    assert isinstance(first, str | int)
+    assert isinstance(second, str | int)
+    _literal(first)
+    assert _literal(second).datatype == Literal(second).datatype
+
+
+def test_rebuilding_a_document_adds_the_same_triples_in_the_same_order() -> None:
+    first, second = build_graph(province_plan())[1], build_graph(province_plan())[1]
+    assert list(first) == list(second)
+    assert len(first) == len(set(first))
