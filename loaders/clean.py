@@ -204,7 +204,7 @@ _LOWER_AFTER_HEAD = {
 }
 """Word pairs where the second word is not the head of an agency name ("Ủy ban", "Đảng bộ")."""
 _KEEP_UPPER = {"ubnd", "hđnd", "mttq", "ubmttq", "ct-xh", "tw"}
-_UNIT_KINDS = ("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "xã", "phường")
+_UNIT_KINDS = ("thành phố", "thị trấn", "thị xã", "đặc khu", "tỉnh", "huyện", "quận", "xã", "phường")
 _COMMITTEE_ONLY = ("thành ủy", "thị ủy")
 """Committees whose level word is not a unit kind by itself ("THÀNH ỦY HUẾ" → "Thành ủy Huế")."""
 

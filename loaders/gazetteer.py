@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources, util
+from pathlib import Path
 from typing import Any
 
 from loaders.clean import match_key
@@ -27,6 +28,12 @@ from loaders.models import AdminUnit, Level
 PROVINCE_KINDS = ("tỉnh", "thành phố")
 DISTRICT_KINDS = ("huyện", "quận", "thị xã", "thành phố")
 COMMUNE_KINDS = ("xã", "phường", "thị trấn", "đặc khu")
+ALL_KINDS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu")
+"""The order a bare place name is tried in: provinces first."""
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+"""Apostrophes inside a name ("Cư M’gar") written the one way."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,11 @@ class _Unit:
     code: str
     province_key: str
     district_key: str | None = None
+    admin: AdminUnit = field(init=False, compare=False, repr=False)
+    """The public form, made once."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "admin", AdminUnit(self.level, self.kind, self.name, self.code))
 
 
 def slug(name: str) -> str:
@@ -47,7 +59,7 @@ def slug(name: str) -> str:
     >>> slug("xã Hà Bắc, thành phố Hải Phòng")
     'xa-ha-bac-thanh-pho-hai-phong'
     """
-    text = name.replace("đ", "d").replace("Đ", "D")
+    text = name.translate(_APOSTROPHES).replace("đ", "d").replace("Đ", "D")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     out, dash = [], False
     for ch in text:
@@ -60,8 +72,21 @@ def slug(name: str) -> str:
     return "".join(out).strip("-")
 
 
+@lru_cache(maxsize=1 << 16)
+def _key(name: str) -> str:
+    """The lookup key of a unit name: "Cư M’gar" = "Cư M'gar", "Phan Rang-Tháp Chàm" = "Phan Rang - Tháp Chàm"."""
+    return match_key(name.translate(_APOSTROPHES).replace("–", "-").replace("-", " - "))
+
+
 def _load(name: str) -> dict[str, Any]:
-    data = resources.files("vietnamadminunits").joinpath("data", name).read_text(encoding="utf-8")
+    """A data table of the ``vietnamadminunits`` wheel, read without importing the package (which loads
+    shapely and its parsers: most of a second)."""
+    spec = util.find_spec("vietnamadminunits")
+    if spec is not None and spec.submodule_search_locations:
+        path = Path(next(iter(spec.submodule_search_locations)), "data", name)
+        data = path.read_text(encoding="utf-8")
+    else:  # pragma: no cover - a zipped install
+        data = resources.files("vietnamadminunits").joinpath("data", name).read_text(encoding="utf-8")
     loaded: dict[str, Any] = json.loads(data)
     return loaded
 
@@ -75,9 +100,10 @@ def _legacy() -> tuple[dict[tuple[str, str], list[_Unit]], dict[str, _Unit]]:
     for pkey, districts in raw["DICT_PROVINCE_DISTRICT"].items():
         for dkey, d in districts.items():
             _add(index, _unit("district", d["district"], d["districtCode"], pkey, dkey))
-    for pkey, districts in raw["DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED"].items():
-        for dkey, wards in districts.items():
-            _index_wards(index, wards, pkey, dkey)
+    for table in ("DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED", "DICT_PROVINCE_DISTRICT_WARD_ACCENTED"):
+        for pkey, districts in raw[table].items():
+            for dkey, wards in districts.items():
+                _index_wards(index, wards, pkey, dkey)
     return index, provinces
 
 
@@ -87,8 +113,9 @@ def _current() -> tuple[dict[tuple[str, str], list[_Unit]], dict[str, _Unit], di
     raw = _load("parser_from_2025.json")
     index: dict[tuple[str, str], list[_Unit]] = {}
     provinces = _index_provinces(raw, index)
-    for pkey, wards in raw["DICT_PROVINCE_WARD_NO_ACCENTED"].items():
-        _index_wards(index, wards, pkey, None)
+    for table in ("DICT_PROVINCE_WARD_NO_ACCENTED", "DICT_PROVINCE_WARD_ACCENTED"):
+        for pkey, wards in raw[table].items():
+            _index_wards(index, wards, pkey, None)
     successor = {
         old: new for new, olds in _load("converter_2025.json")["DICT_PROVINCE"].items() for old in olds
     }
@@ -96,7 +123,10 @@ def _current() -> tuple[dict[tuple[str, str], list[_Unit]], dict[str, _Unit], di
 
 
 def _add(index: dict[tuple[str, str], list[_Unit]], unit: _Unit) -> None:
-    index.setdefault((unit.kind, match_key(unit.name)), []).append(unit)
+    """Index ``unit`` by kind and name key (once: the accented tables repeat some units of the unaccented ones)."""
+    units = index.setdefault((unit.kind, _key(unit.name)), [])
+    if unit not in units:
+        units.append(unit)
 
 
 def _index_provinces(raw: dict[str, Any], index: dict[tuple[str, str], list[_Unit]]) -> dict[str, _Unit]:
@@ -131,7 +161,7 @@ def split_kind(full: str) -> tuple[str, str]:
 
 
 def _admin(u: _Unit) -> AdminUnit:
-    return AdminUnit(u.level, u.kind, u.name, u.code)
+    return u.admin
 
 
 def lookup(kind: str, name: str, *, within: AdminUnit | None = None, legacy: bool = True) -> AdminUnit | None:
@@ -155,17 +185,15 @@ def lookup(kind: str, name: str, *, within: AdminUnit | None = None, legacy: boo
 def candidates(kind: str, name: str, *, legacy: bool = True) -> list[AdminUnit]:
     """Every unit with that kind (any kind for "") and name, in the legacy or the current map."""
     index = _legacy()[0] if legacy else _current()[0]
-    kinds = (kind,) if kind else ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
-    key = match_key(name)
-    out: list[AdminUnit] = []
-    for k in kinds:
-        out.extend(_admin(u) for u in index.get((k, key), []))
-    return out
+    key = _key(name)
+    if kind:
+        return [u.admin for u in index.get((kind, key), ())]
+    return [u.admin for k in ALL_KINDS for u in index.get((k, key), ())]
 
 
 def _find(unit: AdminUnit, legacy: bool) -> _Unit | None:
     index = _legacy()[0] if legacy else _current()[0]
-    for u in index.get((unit.kind, match_key(unit.name)), []):
+    for u in index.get((unit.kind, _key(unit.name)), []):
         if u.code == unit.code or unit.code is None:
             return u
     return None
@@ -220,14 +248,14 @@ def district_of(unit: AdminUnit) -> AdminUnit | None:
 
 
 def _ambiguous(unit: AdminUnit) -> bool:
-    return len(_legacy()[0].get((unit.kind, match_key(unit.name)), [])) > 1
+    return len(_legacy()[0].get((unit.kind, _key(unit.name)), [])) > 1
 
 
 def successor_2025(province: AdminUnit) -> AdminUnit | None:
     """The post-July-2025 province a legacy province was merged into (itself when unchanged)."""
     legacy_index = _legacy()[0]
     _, provinces, successor = _current()
-    for u in legacy_index.get((province.kind, match_key(province.name)), []):
+    for u in legacy_index.get((province.kind, _key(province.name)), []):
         if u.level == "province" and u.province_key in successor:
             return _admin(provinces[successor[u.province_key]])
     return None

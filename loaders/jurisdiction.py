@@ -8,6 +8,10 @@ date line, and unit names in the trích yếu, preamble and body.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
 from loaders import gazetteer
 from loaders.clean import collapse, is_caps, org_case
 from loaders.models import NATIONAL, AdminUnit, Jurisdiction, Layout, Level
@@ -58,8 +62,23 @@ def authority_code(symbol: str | None) -> str | None:
     return "-".join(parts[1:]) if parts[0] in pr.TYPE_BY_ABBR else parts[0]
 
 
+MEMO_MAX_CHARS = 2000
+"""Texts up to this long (headers, issuers, titles: they recur) have their units memoised; bodies do not."""
+
+
 def find_units(text: str, *, legacy: bool = True) -> list[AdminUnit]:
     """Administrative units named in ``text``, in order; validated against the gazetteer when possible."""
+    if len(text) <= MEMO_MAX_CHARS:
+        return list(_memo_units(text, legacy))
+    return list(_units_in(text, legacy))
+
+
+@lru_cache(maxsize=4096)
+def _memo_units(text: str, legacy: bool) -> tuple[AdminUnit, ...]:
+    return _units_in(text, legacy)
+
+
+def _units_in(text: str, legacy: bool) -> tuple[AdminUnit, ...]:
     found: list[tuple[int, AdminUnit]] = []
     for m in pl.UNIT_MENTION_RE.finditer(text):
         kind = collapse(m.group("kind")).lower().replace("tp.", "thành phố")
@@ -71,13 +90,16 @@ def find_units(text: str, *, legacy: bool = True) -> list[AdminUnit]:
         unit = _validated(kind, m.group("name"), legacy)
         if unit is not None:
             found.append((m.start(), unit))
-    return [u for _, u in sorted(found, key=lambda x: x[0])]
+    return tuple(u for _, u in sorted(found, key=lambda x: x[0]))
 
 
+@lru_cache(maxsize=1 << 14)
 def _validated(kind: str, name: str, legacy: bool) -> AdminUnit | None:
     """The longest prefix of ``name`` that the gazetteer knows for ``kind``; else the first word pair."""
     words = name.split()
     for n in range(len(words), 0, -1):
+        if words[n - 1] == "-":
+            continue
         cand = " ".join(words[:n])
         hits = gazetteer.candidates(kind, cand, legacy=legacy) or gazetteer.candidates(
             kind, cand, legacy=not legacy
@@ -90,7 +112,8 @@ def _validated(kind: str, name: str, legacy: bool) -> AdminUnit | None:
         if hits:
             level = KIND_LEVEL[kind] if kind != "thành phố" else "district"
             return hits[0] if len(hits) == 1 else AdminUnit(level, kind, cand)
-    if kind in KIND_LEVEL and len(words) <= 3 and len(words) >= 2:
+    words = words[: words.index("-")] if "-" in words else words  # an unknown "A B - C D": keep "A B"
+    if kind in KIND_LEVEL and 2 <= len(words) <= 3:
         level = KIND_LEVEL[kind] if kind != "thành phố" else "district"
         return AdminUnit(level, kind, " ".join(words))
     return None
@@ -131,13 +154,13 @@ def _document_level(layout: Layout, text: str, code: str | None) -> Level | None
         return by_code
     header = org_case(layout.header_org).replace(" / ", " ") if layout.header_org else ""
     zone = " ".join(filter(None, [layout.title, _preamble(layout)]))
-    for where in (header, zone, text[: layout.body_end]):
-        m = pl.COUNCIL_LEVEL_RE.search(where)
-        if m:
-            kind = collapse(m.group("kind")).lower()
-            line = where[m.start("kind") : m.start("kind") + 80].split("\n")[0]
-            named = find_units(org_case(line))
-            return named[0].level if named and kind == "thành phố" else KIND_LEVEL[kind]
+    m = pl.COUNCIL_LEVEL_RE.search(header) or _council(zone, text[: layout.body_end])
+    if m is not None:
+        where = m.string
+        kind = collapse(m.group("kind")).lower()
+        line = where[m.start("kind") : m.start("kind") + 80].split("\n")[0]
+        named = find_units(org_case(line))
+        return named[0].level if named and kind == "thành phố" else KIND_LEVEL[kind]
     if layout.header_org:
         for unit in find_units(org_case(layout.header_org.split(" / ")[-1])):
             return unit.level
@@ -146,11 +169,44 @@ def _document_level(layout: Layout, text: str, code: str | None) -> Level | None
     return None
 
 
+def _council(*parts: str) -> re.Match[str] | None:
+    """The first People's Committee or Council in ``parts`` that is not the author of a cited document
+    ("Kế hoạch số … của Ủy ban nhân dân tỉnh"); else the first one at all."""
+    first: re.Match[str] | None = None
+    for part in parts:
+        for m in pl.COUNCIL_LEVEL_RE.finditer(part):
+            if not pl.CITED_AUTHOR_TAIL_RE.search(part, max(0, m.start() - 8), m.start()):
+                return m
+            first = first or m
+    return first
+
+
 def _preamble(layout: Layout) -> str:
     return layout.preamble.quote if layout.preamble else ""
 
 
-def _evidence(layout: Layout, text: str, legacy: bool) -> list[AdminUnit]:
+class _Evidence:
+    """The units a document names, part by part (header, author line, trích yếu, preamble, body), each part
+    scanned only when the units before it did not settle the question (the body seldom is)."""
+
+    def __init__(self, parts: list[str | None], legacy: bool) -> None:
+        self._parts = iter([part for part in parts if part])
+        self._found: list[AdminUnit] = []
+        self._legacy = legacy
+
+    def __iter__(self) -> Iterator[AdminUnit]:
+        i = 0
+        while True:
+            while i >= len(self._found):
+                part = next(self._parts, None)
+                if part is None:
+                    return
+                self._found.extend(find_units(part, legacy=self._legacy))
+            yield self._found[i]
+            i += 1
+
+
+def _evidence(layout: Layout, text: str, legacy: bool) -> _Evidence:
     parts = [
         org_case(layout.header_org)
         if layout.header_org and is_caps(layout.header_org)
@@ -160,14 +216,10 @@ def _evidence(layout: Layout, text: str, legacy: bool) -> list[AdminUnit]:
         _preamble(layout),
         text[: layout.body_end],
     ]
-    units: list[AdminUnit] = []
-    for part in parts:
-        if part:
-            units.extend(find_units(part, legacy=legacy))
-    return units
+    return _Evidence(parts, legacy)
 
 
-def _province(units: list[AdminUnit], layout: Layout, legacy: bool) -> AdminUnit | None:
+def _province(units: Iterable[AdminUnit], layout: Layout, legacy: bool) -> AdminUnit | None:
     for u in units:
         if u.level == "province":
             return u
@@ -184,7 +236,7 @@ def _province(units: list[AdminUnit], layout: Layout, legacy: bool) -> AdminUnit
 
 
 def _pick(
-    units: list[AdminUnit], level: Level, province: AdminUnit | None, place: str | None, *, legacy: bool
+    units: Iterable[AdminUnit], level: Level, province: AdminUnit | None, place: str | None, *, legacy: bool
 ) -> list[AdminUnit]:
     """The unit at ``level`` (and the district above a legacy commune), consistent with ``province``."""
     for u in units:
@@ -206,7 +258,9 @@ def _pick(
     return []
 
 
-def _with_district(commune: AdminUnit, units: list[AdminUnit], province: AdminUnit | None) -> list[AdminUnit]:
+def _with_district(
+    commune: AdminUnit, units: Iterable[AdminUnit], province: AdminUnit | None
+) -> list[AdminUnit]:
     """A pre-2025 commune with the district above it: the gazetteer's, else the district the header names."""
     district = gazetteer.district_of(commune)
     if district is None:

@@ -153,8 +153,10 @@ def _place_date(
 ) -> tuple[str | None, PartialDate | None, Span | None]:
     if not zone:
         return None, None, None
-    m = pl.PLACE_DATE_RE.search(clean, zone[0].start, zone[-1].end) or pl.DATE_ONLY_RE.search(
-        clean, zone[0].start, zone[-1].end
+    m = (
+        pl.PLACE_DATE_RE.search(clean, zone[0].start, zone[-1].end)
+        or pl.LOOSE_PLACE_DATE_RE.search(clean, zone[0].start, zone[-1].end)
+        or pl.DATE_ONLY_RE.search(clean, zone[0].start, zone[-1].end)
     )
     if m is None:
         return None, None, None

@@ -92,3 +92,51 @@ def test_district_of_a_legacy_commune(commune: str, district: str) -> None:
 def test_district_of_a_province_or_unknown_commune_is_none() -> None:
     assert gazetteer.district_of(AdminUnit("province", "tỉnh", "Nghệ An", "40")) is None
     assert gazetteer.district_of(AdminUnit("commune", "xã", "Không Có Thật")) is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "province"),
+    [
+        ("xã", "Văn Lăng", "Thái Nguyên"),  # pairs that differ only in their accents
+        ("xã", "Văn Lang", "Thái Nguyên"),
+        ("xã", "Cẩm Giàng", "Hải Phòng"),
+        ("xã", "Cẩm Giang", "Hải Phòng"),
+        ("xã", "Bắc Khánh Vĩnh", "Khánh Hòa"),
+        ("xã", "Cư M’gar", "Đắk Lắk"),  # typographic apostrophe
+        ("xã", "Cư M'gar", "Đắk Lắk"),
+        ("phường", "Cam Ly-Đà Lạt", "Lâm Đồng"),  # hyphen without spaces
+        ("xã", "Chân Mây – Lăng Cô", "Huế"),  # en dash
+        ("xã", "Đam Rông 2", "Lâm Đồng"),
+        ("phường", "1 Bảo Lộc", "Lâm Đồng"),
+        ("đặc khu", "Côn Đảo", "Hồ Chí Minh"),
+    ],
+)
+def test_current_map_names_resolve(kind: str, name: str, province: str) -> None:
+    within = gazetteer.is_province_name(province)
+    unit = gazetteer.lookup(kind, name, within=within, legacy=False)
+    assert unit is not None and unit.level == "commune" and unit.code
+    assert gazetteer.province_of(unit, legacy=False) == within
+
+
+def test_accent_pairs_are_distinct_units() -> None:
+    within = gazetteer.is_province_name("Thái Nguyên")
+    a, b = (gazetteer.lookup("xã", name, within=within, legacy=False) for name in ("Văn Lăng", "Văn Lang"))
+    assert a is not None and b is not None and a.code != b.code
+
+
+def test_every_ward_of_vietnam_provinces_resolves() -> None:
+    """The commune list of the other package (the corpus generator's) resolves in our gazetteer."""
+    vp = pytest.importorskip("vietnam_provinces")
+    missing = []
+    for ward in vp.Ward.iter_all():
+        kind, name = gazetteer.split_kind(ward.name)
+        province_name = gazetteer.split_kind(vp.Province.from_code(ward.province_code).name)[1]
+        province = gazetteer.is_province_name(province_name)
+        if gazetteer.lookup(kind, name, within=province, legacy=False) is None:
+            missing.append(ward.name)
+    assert missing == []
+
+
+@pytest.mark.parametrize(("a", "b"), [("Ea M’Droh", "Ea M'Droh"), ("Cam Ly - Đà Lạt", "Cam Ly-Đà Lạt")])
+def test_slug_ignores_apostrophe_and_hyphen_spelling(a: str, b: str) -> None:
+    assert gazetteer.slug(a) == gazetteer.slug(b)

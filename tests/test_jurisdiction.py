@@ -58,6 +58,49 @@ def test_find_units_in_running_text() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("tại phường Lâm Viên - Đà Lạt", [("phường", "Lâm Viên - Đà Lạt")]),
+        ("các xã Đam Rông 3 và Bảo Lâm", [("xã", "Đam Rông 3")]),
+        ("Đảng ủy phường 2 Bảo Lộc", [("phường", "2 Bảo Lộc")]),
+        ("Ủy ban nhân dân Quận 5 chủ trì", [("quận", "5")]),
+        ("hộ nghèo của xã Cư M’ta", [("xã", "Cư M'ta")]),
+        ("ban hành tại tỉnh Long An 12/2024", [("tỉnh", "Long An")]),
+        ("về thành phố Huế. Tăng cường kiểm tra", [("thành phố", "Huế")]),
+        ("đặc khu Côn Đảo, thành phố Hồ Chí Minh", [("đặc khu", "Côn Đảo"), ("thành phố", "Hồ Chí Minh")]),
+    ],
+)
+def test_find_units_keeps_numbers_hyphens_and_apostrophes(text: str, units: list[tuple[str, str]]) -> None:
+    assert [(u.kind, u.name) for u in find_units(text)] == units
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "iso"),
+    [
+        ("Bảo Lâm 4, ngày 03 tháng 02 năm 2026", "Bảo Lâm 4", "2026-02-03"),
+        ("2 Bảo Lộc, ngày 9 tháng 1 năm 2026", "2 Bảo Lộc", "2026-01-09"),
+        ("Lâm Viên - Đà Lạt, ngày 15 tháng 12 năm 2025", "Lâm Viên - Đà Lạt", "2025-12-15"),
+        ("Cư M’ta, ngày 4 tháng 11 năm 2025", "Cư M’ta", "2025-11-04"),
+        ("Đắk song, ngày 20 tháng 3 năm 2026", "Đắk song", "2026-03-20"),
+        ("TP. Hồ Chí Minh, ngày 2 tháng 9 năm 2024", "TP. Hồ Chí Minh", "2024-09-02"),
+    ],
+)
+def test_place_and_date_of_numbered_or_hyphenated_places(line: str, place: str, iso: str) -> None:
+    text = (
+        f"ỦY BAN NHÂN DÂN\nXÃ THỬ\n\nSố: 04/KH-UBND\n\n{line}\n\nKẾ HOẠCH\nVề việc thử nghiệm\n\nNội dung.\n"
+    )
+    layout = segment(text)
+    assert layout.place == place
+    assert layout.date is not None and layout.date.iso() == iso
+
+
+def test_find_units_gives_a_fresh_list_each_call() -> None:
+    first = find_units("Ủy ban nhân dân xã Bảo Lâm 2")
+    first.clear()
+    assert [u.name for u in find_units("Ủy ban nhân dân xã Bảo Lâm 2")] == ["Bảo Lâm 2"]
+
+
 def test_committee_and_caps_forms() -> None:
     assert [u.name for u in find_units("Ban Thường vụ Tỉnh ủy Hậu Giang")] == ["Hậu Giang"]
     assert find_units("Huyện ủy chỉ đạo; Ủy ban nhân dân tỉnh") == []
@@ -138,6 +181,66 @@ TEMPLATE = "{header}Số: {number}\n{place}\n\nKẾ HOẠCH\n{title}\n\n{preambl
                 "place": "Thanh Đồng, ngày 8 tháng 5 năm 2024",
             },
             "xã Thanh Đồng, huyện Thanh Chương, tỉnh Nghệ An",
+        ),
+        (  # numbered commune: the number is part of the name (and of the IRI)
+            {
+                "header": "ỦY BAN NHÂN DÂN\nXÃ BẢO LÂM 3\n",
+                "number": "04/KH-UBND",
+                "place": "Bảo Lâm 3, ngày 05 tháng 3 năm 2026",
+            },
+            "xã Bảo Lâm 3, tỉnh Lâm Đồng",
+        ),
+        (  # hyphenated ward, no header: the issuer is the preamble's subject, not the cited author
+            {
+                "number": "11/KH-UBND",
+                "place": "Lâm Viên - Đà Lạt, ngày 15 tháng 12 năm 2025",
+                "title": "Về việc thực hiện Chương trình số 05/CTr-UBND ngày 3/11/2025 của Ủy ban nhân dân "
+                "tỉnh Lâm Đồng tại phường Lâm Viên - Đà Lạt",
+                "preamble": "Để cụ thể hóa Chương trình của Ủy ban nhân dân tỉnh, Ủy ban nhân dân phường "
+                "Lâm Viên - Đà Lạt ban hành Kế hoạch như sau:",
+            },
+            "phường Lâm Viên - Đà Lạt, tỉnh Lâm Đồng",
+        ),
+        (  # no header, a commune whose name the province shares in part
+            {
+                "number": "06/KH-UBND",
+                "place": "Nam Khánh Vĩnh, ngày 2 tháng 3 năm 2026",
+                "title": "Về việc thực hiện Kế hoạch số 07/KH-UBND của Ủy ban nhân dân tỉnh Khánh Hòa",
+                "preamble": "Ủy ban nhân dân xã Nam Khánh Vĩnh xây dựng Kế hoạch như sau:",
+            },
+            "xã Nam Khánh Vĩnh, tỉnh Khánh Hòa",
+        ),
+        (  # no header and only a cited council: its level is still the best evidence
+            {
+                "number": "09/KH-UBND",
+                "place": "Lạng Sơn, ngày 3 tháng 3 năm 2024",
+                "title": "Về việc thực hiện Quyết định số 12/QĐ-UBND của Ủy ban nhân dân tỉnh Lạng Sơn",
+            },
+            "tỉnh Lạng Sơn",
+        ),
+        (  # apostrophe inside the name, either form
+            {
+                "header": "ỦY BAN NHÂN DÂN\nXÃ EA M’DROH\n",
+                "number": "02/KH-UBND",
+                "place": "Ea M’Droh, ngày 9 tháng 12 năm 2025",
+            },
+            "xã Ea M'Droh, tỉnh Đắk Lắk",
+        ),
+        (  # special zone (đặc khu)
+            {
+                "header": "ỦY BAN NHÂN DÂN\nĐẶC KHU PHÚ QUỐC\n",
+                "number": "03/KH-UBND",
+                "place": "Phú Quốc, ngày 8 tháng 1 năm 2026",
+            },
+            "đặc khu Phú Quốc, tỉnh An Giang",
+        ),
+        (  # legacy urban district named by a number
+            {
+                "header": "ỦY BAN NHÂN DÂN\nQUẬN 3\n",
+                "number": "21/KH-UBND",
+                "place": "Quận 3, ngày 4 tháng 6 năm 2024",
+            },
+            "quận 3, thành phố Hồ Chí Minh",
         ),
         (  # post-2025 commune: no district level any more
             {

@@ -6,6 +6,17 @@ import re
 
 UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
 
+PLACE_WORD = rf"[{UPPER}][^\W\d_]*(?:['’ʼ][^\W\d_]+)*"
+"""One capitalised syllable of a place name; an apostrophe stays inside it ("M’gar", "B'Lao")."""
+PLACE_NAME = (
+    rf"(?:\d{{1,2}}[ \t]+)?{PLACE_WORD}(?:(?:[ \t]+|[ \t]*[-–][ \t]*){PLACE_WORD}){{0,5}}"
+    r"(?:[ \t]+\d{1,2}(?![\w/.,]\d|\w))?"
+)
+"""A unit name as printed: capitalised syllables, joined by spaces or a hyphen ("Cam Ly - Đà Lạt"), with
+the number that is part of the name before or after them ("1 Bảo Lộc", "Đam Rông 2")."""
+DATE_PLACE = rf"(?:[{UPPER}][^\W\d_]*\.[ \t]+)?{PLACE_NAME}"
+"""The place on the date line, possibly abbreviated ("TP. Hồ Chí Minh")."""
+
 SIGNATURE_PREFIX_RE = re.compile(r"^\s*(?P<prefix>T/M|TM\.|K/T|KT\.|T/L|TL\.|TUQ\.|Q\.)\s*(?P<rest>.*)$")
 """A signature-capacity line: "T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH", "TUQ. BỘ TRƯỞNG"."""
 
@@ -18,7 +29,7 @@ STRUCTURAL_START_RE = re.compile(
     rf"^\s*(?:[IVX]{{1,5}}\.\s|\d{{1,2}}[.)]\s|\d{{1,2}}\.\d{{1,2}}\.?\s|[a-zđ]\)\s|[-+•]\s|-{{3,}}|\*\s*$"
     rf"|Nơi\s+nhận|Kính\s+gửi|V/[vV]\b|Điều\s+\d|Chương\s+[IVX]|Số\b|Phần\s+[IVX]"
     rf"|(?:T/M|TM\.|K/T|KT\.|T/L|TL\.|TUQ\.|Q\.)\s|[{UPPER}]{{2,}}(?:\s+[{UPPER}]{{1,}})*\s*:?\s*$"
-    rf"|[{UPPER}][^\W\d_]*\.?(?:[ \t]+[{UPPER}][^\W\d_]*){{0,4}}[ \t]*,[ \t]*ngày\b)"
+    rf"|{DATE_PLACE}[ \t]*,[ \t]*ngày\b)"
 )
 """A line that starts a new paragraph, never the continuation of the one before."""
 SENTENCE_END_RE = re.compile(r"[.;:!?]\s*$|\./\.\s*$")
@@ -36,11 +47,17 @@ SO_RE = re.compile(
 )
 """The document's own "Số" line: "Số 146-KH/HU", "Số: /KH-UBND", "Số       -KH/ĐU", "Số: 12/2024/QĐ-UBND"."""
 
-PLACE_DATE_RE = re.compile(
-    rf"(?<![\w/\-.])(?P<place>[{UPPER}][^\W\d_]*\.?(?:[ \t]+[{UPPER}][^\W\d_]*){{0,4}})[ \t]*,[ \t]*ngày[ \t]*"
-    r"(?P<day>\d{1,2}|[.…]+)?[ \t]*tháng[ \t]*(?P<month>\d{1,2}|[.…]+)?[ \t]*năm[ \t]*(?P<year>\d{4}|20[.…]+)?"
+DATE_TAIL = (
+    r"[ \t]*,[ \t]*ngày[ \t]*(?P<day>\d{1,2}|[.…]+)?[ \t]*tháng[ \t]*(?P<month>\d{1,2}|[.…]+)?[ \t]*năm[ \t]*"
+    r"(?P<year>\d{4}|20[.…]+)?"
 )
-"""'Hà Bắc, ngày tháng 5 năm 2026' (blank day), 'Hậu Giang, ngày 22 tháng 8 năm 2024'."""
+PLACE_DATE_RE = re.compile(rf"(?<![\w/\-.])(?P<place>{DATE_PLACE}){DATE_TAIL}")
+"""'Hà Bắc, ngày tháng 5 năm 2026' (blank day), 'Hậu Giang, ngày 22 tháng 8 năm 2024', 'Đam Rông 2, ngày …'."""
+LOOSE_PLACE_DATE_RE = re.compile(
+    rf"(?m)^[ \t]*(?P<place>[{UPPER}][^\W\d_]*(?:[ \t]+[^\W\d_]+){{1,3}}){DATE_TAIL}"
+)
+"""A date line whose place has a syllable in lower case ("Đắk song, ngày 26 tháng 11 năm 2025"): the whole
+line, tried only when :data:`PLACE_DATE_RE` finds nothing."""
 DATE_ONLY_RE = re.compile(
     r"(?m)^[ \t]*ngày[ \t]*(?P<day>\d{1,2}|[.…]+)?[ \t]*tháng[ \t]*(?P<month>\d{1,2}|[.…]+)?"
     r"[ \t]*năm[ \t]*(?P<year>\d{4}|20[.…]+)?"
@@ -173,19 +190,24 @@ NAME_LINE_RE = re.compile(rf"^\s*(?P<name>[{UPPER}][^\W\d_]*(?:[ \t]+[{UPPER}][^
 
 UNIT_KIND_ALT = r"(?i:t)hành\s+phố|(?i:t)hị\s+trấn|(?i:t)hị\s+xã|(?i:đ)ặc\s+khu|(?i:t)ỉnh|(?i:h)uyện|(?i:q)uận|(?i:x)ã|(?i:p)hường|TP\."
 UNIT_MENTION_RE = re.compile(
-    rf"(?<!\w)(?P<kind>{UNIT_KIND_ALT})\s+(?!(?:Ủy|Uỷ|UỶ|ỦY|Ủy|Ủ)(?!\w)|Ủy\s)(?P<name>[{UPPER}][^\W\d_]*(?:[ \t]+[{UPPER}][^\W\d_]*){{0,3}})"
+    rf"(?<!\w)(?P<kind>{UNIT_KIND_ALT})\s+(?!(?:Ủy|Uỷ|UỶ|ỦY|Ủy|Ủ)(?!\w)|Ủy\s)"
+    rf"(?P<name>{PLACE_NAME}|\d{{1,2}}(?![\w/.,]\d|\w))"
 )
-"""An administrative unit named in text: "tỉnh Long An", "cấp huyện Cần Đước", "thành phố Hải Phòng"."""
+"""An administrative unit named in text: "tỉnh Long An", "cấp huyện Cần Đước", "thành phố Hải Phòng",
+"xã Đam Rông 2", "phường Cam Ly - Đà Lạt", a legacy "Quận 1" (the gazetteer decides which are units)."""
 COMMITTEE_MENTION_RE = re.compile(
-    rf"(?<!\w)(?P<kind>Tỉnh|Thành|Huyện|Quận|Thị)\s+(?:ủy|uỷ|Ủy|Uỷ)\s+(?P<name>[{UPPER}][^\W\d_]*(?:[ \t]+[{UPPER}][^\W\d_]*){{0,3}})"
+    rf"(?<!\w)(?P<kind>Tỉnh|Thành|Huyện|Quận|Thị)\s+(?:ủy|uỷ|Ủy|Uỷ)\s+(?P<name>{PLACE_NAME})"
 )
 """A Party committee named with its locality: "Tỉnh ủy Hậu Giang", "Huyện ủy Cần Đước"."""
 COUNCIL_LEVEL_RE = re.compile(
     r"(?:Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND)\s+"
-    r"(?P<kind>tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)(?!\w)",
+    r"(?P<kind>tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|đặc\s+khu)(?!\w)",
     re.IGNORECASE,
 )
 """The level of a People's Committee or Council: "Ủy ban nhân dân xã Hà Bắc", "UBND tỉnh ban hành"."""
+CITED_AUTHOR_TAIL_RE = re.compile(r"(?<!\w)của[ \t]+$")
+"""What stands before a council that authored something cited ("Kế hoạch số 02/KH-UBND … của | Ủy ban nhân dân
+tỉnh"): that council is not the issuer of the document at hand."""
 
 PREAMBLE_SUBJECT_RE = re.compile(
     r"(?P<org>(?:Ban\s+Thường\s+vụ|Ban\s+Chấp\s+hành|Ban\s+Bí\s+thư|Bộ\s+Chính\s+trị|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân"
@@ -213,7 +235,9 @@ CONFERENCE_AUTHOR_RE = re.compile(r"^\s*CỦA\s+HỘI\s+NGHỊ\b")
 PARTY_BOARD_RE = re.compile(r"^Ban\s")
 """A board of a Party committee ("Ban Tuyên giáo"): named after its committee, "Ban Tuyên giáo Tỉnh ủy X"."""
 CENTRAL_COMMITTEE_LINE_RE = re.compile(r"^BAN\s+CHẤP\s+HÀNH\s+TRUNG\s+ƯƠNG\s*$")
-UNIT_LINE_RE = re.compile(r"^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN)\s+(?!(?:ỦY|UỶ)\b)")
+UNIT_LINE_RE = re.compile(
+    r"^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN|ĐẶC\s+KHU)\s+(?!(?:ỦY|UỶ)\b)"
+)
 """A header line that only names the locality of the body on the line above ("ỦY BAN NHÂN DÂN / TỈNH X");
 "HUYỆN ỦY X" is a committee, not a locality."""
 PARTY_GRASSROOTS_RE = re.compile(r"Đảng\s+(?:ủy|uỷ|uy)\s*$|Đảng\s+bộ\s*$|Chi\s+bộ\s*$", re.IGNORECASE)
