@@ -246,6 +246,8 @@ def split_agency_list(
     bound = len(text) if limit is None else limit
     stop = pat.AGENCY_STOP_RE.search(text, start + 1, bound)
     end = stop.start() if stop else bound
+    institute = pat.INSTITUTE_NAME_RE.match(text, start, bound)
+    end = max(end, institute.end()) if institute else end
     tail = pat.LOCALITY_TAIL_RE.search(text, start, end)
     end = tail.end() if tail else end
     department = pat.DEPARTMENT_NAME_RE.search(text, start, end + 1)
@@ -272,7 +274,7 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     pieces.append((position, end, True))
     flagged = []
     for index, (s, e, _) in enumerate(pieces):
-        joint_office = index == 1 and bool(pat.JOINT_OFFICE_RE.match(text[pieces[0][0] : pieces[0][1]]))
+        joint_office = index > 0 and _joint_office(text, pieces[index - 1], s)
         opens = index == 0 or (
             bool(pat.AGENCY_START_RE.match(text, s))
             and not joint_office
@@ -280,6 +282,14 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
         )
         flagged.append((s, e, opens))
     return [piece for piece in flagged if piece[1] > piece[0]]
+
+
+def _joint_office(text: str, previous: tuple[int, int, bool], start: int) -> bool:
+    """ "UBND xã" after "Văn phòng HĐND và": the office's name goes on."""
+    return bool(
+        pat.JOINT_OFFICE_RE.match(text[previous[0] : previous[1]])
+        and pat.JOINT_OFFICE_PARTNER_RE.match(text, start)
+    )
 
 
 def _shared_place_member(text: str, previous: tuple[int, int, bool], piece: tuple[int, int]) -> bool:

@@ -246,6 +246,30 @@ def test_key_drops_the_locality_its_jurisdiction_holds() -> None:
             "Ủy ban Mặt trận Tổ quốc huyện, các đoàn thể huyện vận động",
             ["Ủy ban Mặt trận Tổ quốc huyện", "các đoàn thể huyện"],
         ),
+        (  # the joint office is one body, also second in a list and without a locality
+            "Trung tâm Phục vụ hành chính công và Văn phòng HĐND và UBND rà soát",
+            ["Trung tâm Phục vụ hành chính công", "Văn phòng HĐND và UBND"],
+        ),
+        (
+            "Công an xã, Văn phòng Đoàn ĐBQH và HĐND tỉnh tổng hợp",
+            ["Công an xã", "Văn phòng Đoàn ĐBQH và HĐND tỉnh"],
+        ),
+        (  # a plain "và" between an office and a People's Committee still separates two bodies
+            "Văn phòng Tỉnh ủy và UBND các xã theo dõi",
+            ["Văn phòng Tỉnh ủy", "UBND các xã"],
+        ),
+        ("Thuế tỉnh Quảng Trị hướng dẫn", ["Thuế tỉnh Quảng Trị"]),  # the tax authority since 2025
+        ("Thuế cơ sở 5 thành phố Huế chủ trì", ["Thuế cơ sở 5 thành phố Huế"]),
+        ("Hải quan khu vực XII phối hợp", ["Hải quan khu vực XII"]),
+        ("Thuế thu nhập cá nhân", []),  # a tax, not the tax authority
+        (  # an institute's name runs in lower case up to its locality
+            "Viện Khoa học nông nghiệp và phát triển vùng cao tỉnh chủ trì, phối hợp",
+            ["Viện Khoa học nông nghiệp và phát triển vùng cao tỉnh"],
+        ),
+        (  # no locality before the verb: the name ends at the first verb as before
+            "Trung tâm Khuyến nông hướng dẫn nông dân xã",
+            ["Trung tâm Khuyến nông"],
+        ),
     ],
 )
 def test_split_agency_list(text: str, names: list[str] | None) -> None:

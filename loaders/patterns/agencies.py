@@ -53,9 +53,11 @@ CAPITALISED_HEADS = (
     r"|Đảng bộ|Mặt trận|Ngân hàng|Báo|Đài|Trung tâm|Thường trực|Công an|Kho bạc|Viện|Tòa án"
     r"|Liên đoàn|Liên minh|Hội|Đoàn|Thủ trưởng|Trưởng|Chủ tịch|Giám đốc|Bí thư|Cấp ủy|Chi bộ|Thanh tra(?= (?:tỉnh|huyện|thành phố|thị xã|quận|Sở|Bộ|Chính phủ))|Bảo hiểm"
     r"|Bộ Chỉ huy|Học viện|Trường|Tổ chức(?= (?:[A-ZĐ]|chính trị|đảng))|Cơ quan|Chi nhánh|Lực lượng"
+    r"|Thuế(?= (?:tỉnh|thành phố|cơ sở) )|Hải quan(?= (?:tỉnh|thành phố|khu vực|cửa khẩu) )"
     rf"|Bệnh viện|(?:Hạt|Trạm|Đội)(?= [{_UPPER}])|Tổ(?= (?:đại biểu|công tác|[{_UPPER}]))"
 )
-"""Words that open a named agency: "Sở …", "Hạt Kiểm lâm …", "Trạm Y tế …", "các Tổ đại biểu …"."""
+"""Words that open a named agency: "Sở …", "Hạt Kiểm lâm …", "Trạm Y tế …", "các Tổ đại biểu …";
+since 2025 "Thuế tỉnh …", "Thuế cơ sở 3 …" and "Hải quan khu vực …" replace the Cục/Chi cục names."""
 PLURAL_HEADS = (
     r"sở|ban|ngành|phòng|cơ quan|đơn vị|địa phương|cấp ủy|cấp|đảng ủy|chi bộ|tổ chức|trưởng|trường"
     r"|doanh nghiệp|ngân hàng|hội|đoàn thể|bộ|ủy ban|huyện|xã|phường|thôn|chủ đầu tư|nhà đầu tư"
@@ -262,7 +264,7 @@ _STOP_WORDS = (
     "nội dung",
     "nhiệm vụ",
     "công tác",
-    r"(?<!số )\d",
+    r"(?<!số )(?<!cơ sở )\d",  # "Thuế cơ sở 3" is a name
 )
 AGENCY_STOP_RE = re.compile(r"[.;:()*\n\"“”]|(?<= )(?:" + "|".join(_STOP_WORDS) + r")(?!\w)")
 """Where an agency phrase ends: punctuation, a new line, a task verb or a preposition."""
@@ -288,8 +290,20 @@ SHARED_PLACE_MEMBERS_RE = re.compile(
 """A Party committee named after bodies that share one locality word: "Đảng ủy Mặt trận Tổ quốc*, các
 đoàn thể Trung ương*" is one committee (the first piece names no place, the second ends in it)."""
 
-JOINT_OFFICE_RE = re.compile(r"^Văn phòng (?:Hội đồng nhân dân|HĐND)$")
-""""Văn phòng HĐND *và* UBND huyện" is one office: the "và" does not start a new agency."""
+JOINT_OFFICE_RE = re.compile(r"^Văn phòng (?:Hội đồng nhân dân|HĐND|Đoàn (?:đại biểu Quốc hội|ĐBQH))$")
+JOINT_OFFICE_PARTNER_RE = re.compile(r"(?:Hội đồng nhân dân|HĐND|Ủy ban nhân dân|UBND)(?!\w)")
+""""Văn phòng HĐND *và* UBND huyện", "Văn phòng Đoàn ĐBQH *và* HĐND tỉnh" are one office each, wherever
+they stand in a list: the "và" does not start a new agency."""
+
+INSTITUTE_NAME_RE = re.compile(
+    r"(?:Viện|Học viện|Trung tâm|Trường|Bệnh viện) [A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^,;.:()\n]{0,80}?"
+    r" (?:tỉnh|thành phố|huyện|(?<!- )xã(?! hội)|phường)"
+    r"(?: [A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\w*)*"
+    r"(?= (?:chủ trì|phối hợp|có trách nhiệm|thực hiện|tham mưu|triển khai|nghiên cứu)\b)"
+)
+"""An institute, centre, school or hospital whose name runs in lower case up to its locality, before
+the task verb: "Viện Nghiên cứu phát triển kinh tế - xã hội tỉnh| chủ trì …" (a verb inside the
+name, "phát triển", does not end it)."""
 
 _BODY_OF_A_COMMITTEE = rf"(?:{CAPITALISED_HEADS}|Quân sự|Bộ đội|Biên phòng|Khối|Dân chính)(?!\w)"
 """A body a Party committee is named after: "Đảng ủy *Ủy ban nhân dân* tỉnh", "Đảng ủy *Công an* tỉnh"."""
