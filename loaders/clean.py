@@ -38,7 +38,7 @@ def normalize(text: str) -> str:
     if "&" in out:
         out = pt.HTML_SPACE_RE.sub(lambda m: " " * len(m.group(0)), out)
     if "#" in out:
-        out = pt.MD_HEADING_RE.sub(lambda m: " " * len(m.group(1)), out)
+        out = pt.MD_HEADING_RE.sub(lambda m: " " * len(m.group(0)), out)
     if "**" in out or "__" in out:
         out = pt.MD_BOLD_RE.sub(lambda m: " " * len(m.group(0)), out)
     if "*" in out:  # each markup pattern above needs its character: skip the scan without it

@@ -29,6 +29,7 @@ from loaders.clean import (
         ("2021—2030", "2021-2030"),
         ("Sở\u00a0Xây\u200bdựng", "Sở Xây dựng"),
         ("### **1. Sở Tài chính**", "      1. Sở Tài chính  "),
+        ("  ## Điều 1", "     Điều 1"),  # an indented heading keeps its length
         ("(*khi có hướng dẫn*)", "( khi có hướng dẫn )"),
         ("*\n", "*\n"),
         ("| ỦY BAN NHÂN DÂN<br>HUYỆN A |", "  ỦY BAN NHÂN DÂN\n   HUYỆN A  "),
