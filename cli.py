@@ -326,6 +326,21 @@ def lineage(ctx: click.Context, doc: str, up: bool, down: bool, depth: int | Non
     emit(render_json(result.to_dict()) if fmt == "json" else render_lineage_tree(result))
 
 
+@main.command()
+@click.pass_context
+def reindex(ctx: click.Context) -> None:
+    """Rebuild the lineage index kept beside an on-disk store (STORE.lineage.sqlite).
+
+    Every write keeps it in step and a reader rebuilds it when it finds it stale
+    (after a crash, or a store written by an older version); run this after
+    copying or repairing a store by hand.
+    """
+    from graph.lineage_index import reindex_store
+
+    with opened_store(ctx) as store:
+        click.echo(reindex_store(store), err=True)
+
+
 # --------------------------------------------------------------------------- query
 
 

@@ -191,9 +191,9 @@ def render_lineage_tree(lineage: Lineage) -> str:
 def _children(lineage: Lineage, iri: str, way: str) -> list[LineageEdge]:
     """Edges leading one step further from ``iri`` in direction ``way``."""
     if way == "up":
-        edges = [e for e in lineage.edges if e.source == iri and _level(lineage, e.target) > 0]
+        edges = [e for e in lineage.edges_from(iri) if _level(lineage, e.target) > 0]
         return sorted(edges, key=lambda e: (_order(lineage, e.target), e.predicate))
-    edges = [e for e in lineage.edges if e.target == iri and _level(lineage, e.source) < 0]
+    edges = [e for e in lineage.edges_to(iri) if _level(lineage, e.source) < 0]
     return sorted(edges, key=lambda e: (_order(lineage, e.source), e.predicate))
 
 

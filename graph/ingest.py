@@ -5,7 +5,9 @@ each file on its own: ``loaders.parse.parse_file`` → ``graph.build.build_graph
 → ``store.replace_graph``. A file that cannot be read or parsed is recorded as a
 failure with a one-line reason and the batch goes on; a document is written in
 one transaction, so nothing is ever half-written. Re-ingesting a file replaces
-its named graph (ingest is idempotent).
+its named graph (ingest is idempotent). On an on-disk store, each write also
+replaces that document's rows in the lineage index kept beside the store
+(:mod:`graph.lineage_index`, maintained by the store itself).
 
 Extraction (:func:`extract_file`: read, parse, build) is a pure function of the
 path; ``graph.ingest_parallel`` runs it in a process pool with this process as

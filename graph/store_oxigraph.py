@@ -10,6 +10,12 @@ N-Triples serialiser from validated terms (an IRI containing ``>`` or a space
 is refused by ``NamedNode``), never by formatting document strings, so a
 document cannot inject update operations.
 
+An on-disk store keeps its lineage index (:mod:`graph.lineage_index`, the
+SQLite file ``<store>.lineage.sqlite`` beside it) in step: every write
+(``replace_graph(s)``, ``bulk_replace``, ``load_nquads``, ``remove_graph``) marks
+it dirty, writes the store, then replaces the index rows of exactly the graphs
+written; ``close`` records the store's fingerprint so readers know it is fresh.
+
 Queries see the union of the named graphs as their default graph. Bindings are
 passed as Oxigraph ``substitutions``; their semantics (pinned in
 ``tests/test_store_oxigraph.py``): a substituted variable must appear in the
@@ -19,7 +25,8 @@ expressions see its value; ``BIND(?param AS ?x)`` does not.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -28,6 +35,7 @@ import pyoxigraph as ox
 from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
+from graph.lineage_index import LineageIndex, sidecar_path, store_fingerprint
 from graph.store import Quad, QueryResult, Term
 from loaders.errors import QueryError, StoreError, StoreLockedError
 
@@ -77,8 +85,29 @@ class _ToOxigraph:
         return ox.Quad(subject, self.iri(str(p)), self.term(o), graph)
 
 
+_RDFLIB_TERMS: dict[Any, Term] = {}
+"""pyoxigraph term -> rdflib term, for IRIs and short literals (they repeat across rows and queries)."""
+_CACHED_LITERAL_CHARS = 200
+
+
 def to_rdflib(term: Any) -> Term:
-    """A pyoxigraph term as an rdflib term (``xsd:string`` literals become plain literals)."""
+    """A pyoxigraph term as an rdflib term (``xsd:string`` literals become plain literals).
+
+    Conversions of IRIs, blank nodes and literals up to :data:`_CACHED_LITERAL_CHARS`
+    characters are cached (at most :data:`IRI_CACHE_SIZE`): building an rdflib
+    ``Literal`` costs more than answering most indexed queries.
+    """
+    converted = _RDFLIB_TERMS.get(term)
+    if converted is None:
+        converted = _convert_to_rdflib(term)
+        if not isinstance(converted, Literal) or len(converted) <= _CACHED_LITERAL_CHARS:
+            if len(_RDFLIB_TERMS) >= IRI_CACHE_SIZE:
+                _RDFLIB_TERMS.clear()
+            _RDFLIB_TERMS[term] = converted
+    return converted
+
+
+def _convert_to_rdflib(term: Any) -> Term:
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -125,8 +154,16 @@ class OxigraphStore:
     def __init__(self, path: str | None, read_only: bool = False) -> None:
         self.location = path or "memory:"
         self.read_only = read_only and path is not None
+        fresh = path is not None and not self.read_only and _index_fresh(path)
         self._store: ox.Store | None = ox.Store() if path is None else _open(path, self.read_only)
         self._convert = _ToOxigraph()
+        self._index: LineageIndex | None = None
+        if path is not None and not self.read_only:
+            try:
+                self._index = LineageIndex.for_writer(path, fresh)
+            except StoreError:
+                self._store = None
+                raise
 
     def __enter__(self) -> OxigraphStore:
         return self
@@ -157,7 +194,13 @@ class OxigraphStore:
 
     def _commit(self, batch: dict[ox.NamedNode, list[ox.Quad]]) -> None:
         """Write a batch: new graphs with one ``extend``, each present one with one update request."""
+        if not batch:
+            return
         db = self._writable()
+        with self._indexed({name.value: quads for name, quads in batch.items()}):
+            self._commit_store(db, batch)
+
+    def _commit_store(self, db: ox.Store, batch: dict[ox.NamedNode, list[ox.Quad]]) -> None:
         try:
             present = {name for name in batch if db.contains_named_graph(name)}
             fresh = [q for name, quads in batch.items() if name not in present for q in quads]
@@ -213,37 +256,123 @@ class OxigraphStore:
         transactionally as by :meth:`replace_graphs`.
         """
         db = self._writable()
-        fresh: list[ox.Quad] = []
+        fresh: dict[str, list[ox.Quad]] = {}
         seen: set[ox.NamedNode] = set()
         for graph_iri, triples in items:
             name, quads = self._convert.iri(str(graph_iri)), self._quads(graph_iri, triples)
             if name in seen or db.contains_named_graph(name):
                 self._bulk(fresh)
-                fresh = []
+                fresh = {}
                 self._commit({name: quads})
             else:
-                fresh.extend(quads)
+                fresh[name.value] = quads
             seen.add(name)
-            if len(fresh) >= BATCH_TRIPLES:
+            if sum(map(len, fresh.values())) >= BATCH_TRIPLES:
                 self._bulk(fresh)
-                fresh = []
+                fresh = {}
         self._bulk(fresh)
 
-    def _bulk(self, quads: list[ox.Quad]) -> None:
+    def _bulk(self, graphs: dict[str, list[ox.Quad]]) -> None:
+        if not graphs:
+            return
+        with self._indexed(graphs):
+            try:
+                self._writable().bulk_extend([q for quads in graphs.values() for q in quads])
+            except OSError as err:
+                raise StoreError(f"write failed: {err}", subject=self.location) from err
+
+    def load_nquads(self, documents: Sequence[tuple[str, bytes]], *, bulk: bool = False) -> None:
+        """Replace the named graph of each ``(graph IRI, N-Quads bytes)`` by its quads.
+
+        The documents already present are dropped (an index lookup each), then all
+        the N-Quads are loaded in one transaction (with ``bulk``, Oxigraph's bulk
+        loader: faster, not transactional). Each document's N-Quads must lie in
+        its own graph. The lineage index is kept in step.
+
+        Raises
+        ------
+        StoreError
+            The store is read-only or refused the data.
+        """
+        if not documents:
+            return
+        db = self._writable()
         try:
-            if quads:
-                self._writable().bulk_extend(quads)
-        except OSError as err:
-            raise StoreError(f"write failed: {err}", subject=self.location) from err
+            graphs = {
+                iri: list(ox.parse(data, format=ox.RdfFormat.N_QUADS)) if self._index else []
+                for iri, data in documents
+            }
+        except (SyntaxError, ValueError) as err:
+            raise StoreError(f"invalid N-Quads: {err}", subject=self.location) from err
+        with self._indexed(graphs):
+            try:
+                for iri in graphs:
+                    name = ox.NamedNode(iri)
+                    if db.contains_named_graph(name):  # cost independent of store size
+                        db.remove_graph(name)
+                data = b"".join(data for _, data in documents)
+                if bulk:
+                    db.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+                else:
+                    db.load(data, format=ox.RdfFormat.N_QUADS)
+            except (OSError, SyntaxError, ValueError) as err:
+                raise StoreError(f"write failed: {err}", subject=self.location) from err
+
+    @contextmanager
+    def _indexed(self, graphs: Mapping[str, list[ox.Quad]]) -> Iterator[None]:
+        """Around a store write of ``graphs``: index dirty before, their rows replaced after."""
+        index = self._writer_index()
+        if index is None:
+            yield
+            return
+        index.mark_dirty()
+        yield
+        index.replace(graphs)
+
+    def _writer_index(self) -> LineageIndex | None:
+        index = self._index
+        if index is not None and index.stale:
+            index.rebuild(self._db)
+        return index
+
+    def lineage_index(self) -> LineageIndex | None:
+        """The up-to-date lineage index of an on-disk store, or None (in memory, or a writer elsewhere).
+
+        A store opened for writing answers from its own index; a read-only one
+        opens (and if needed rebuilds) ``<store>.lineage.sqlite`` once.
+        """
+        if self._index is not None or self.location == "memory:":
+            return self._writer_index()
+        try:
+            self._index = LineageIndex.open(self.location, store=self._db)
+        except StoreError:  # a writer holds it, or the folder is read-only: SPARQL answers instead
+            return None
+        return self._index
+
+    def rebuild_lineage_index(self) -> LineageIndex:
+        """Rebuild the lineage index of this on-disk store from its graphs (``policykg reindex``).
+
+        Raises
+        ------
+        StoreError
+            The store is in memory, or another process holds the index.
+        """
+        if self.location == "memory:":
+            raise StoreError("an in-memory store has no lineage index", subject=self.location)
+        if self._index is None:
+            self._index = LineageIndex.for_writer(self.location, fresh=False)
+        self._index.rebuild(self._db)
+        return self._index
 
     def remove_graph(self, graph_iri: URIRef) -> None:
         """Drop one named graph (no error when absent)."""
         name = self._convert.iri(str(graph_iri))
-        try:
-            if self._writable().contains_named_graph(name):
-                self._writable().remove_graph(name)
-        except OSError as err:
-            raise StoreError(f"write failed: {err}", subject=self.location) from err
+        with self._indexed({name.value: []}):
+            try:
+                if self._writable().contains_named_graph(name):
+                    self._writable().remove_graph(name)
+            except OSError as err:
+                raise StoreError(f"write failed: {err}", subject=self.location) from err
 
     def query(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> QueryResult:
         """Run SPARQL over the union of the named graphs, with ``bindings`` substituted.
@@ -282,11 +411,33 @@ class OxigraphStore:
     def close(self) -> None:
         """Flush and release the store (and its lock); later calls raise :class:`StoreError`."""
         store, self._store = self._store, None
-        if store is not None and not self.read_only and self.location != "memory:":
-            try:
-                store.flush()
-            except OSError as err:  # e.g. disk full: committed transactions are already in the log
-                raise StoreError(f"flush failed: {err}", subject=self.location) from err
+        index, self._index = self._index, None
+        try:
+            if store is not None and not self.read_only and self.location != "memory:":
+                try:
+                    store.flush()
+                except OSError as err:  # e.g. disk full: committed transactions are already in the log
+                    raise StoreError(f"flush failed: {err}", subject=self.location) from err
+        finally:
+            del store  # RocksDB closes here: the files are final
+            if index is not None:
+                if not self.read_only and not index.stale:
+                    index.record_fingerprint(store_fingerprint(self.location))
+                index.close()
+
+
+def _index_fresh(path: str) -> bool:
+    """True when the store at ``path`` has a clean index matching its files (read before opening it)."""
+    if not sidecar_path(path).exists():
+        return not Path(path).exists()  # a new store starts with an empty, fresh index
+    try:
+        index = LineageIndex.connect(path)
+    except StoreError:  # unreadable: the writer starts it again
+        return False
+    try:
+        return index.is_fresh(path)
+    finally:
+        index.close()
 
 
 def _triples_text(quads: Iterable[ox.Quad]) -> str:
@@ -319,7 +470,11 @@ def _result(answer: Any) -> QueryResult:
     if isinstance(answer, ox.QuerySolutions):
         names = tuple(v.value for v in answer.variables)
         rows = tuple(
-            {name: None if row[name] is None else to_rdflib(row[name]) for name in names} for row in answer
+            {
+                name: None if value is None else to_rdflib(value)
+                for name, value in zip(names, row, strict=True)
+            }
+            for row in answer
         )
         return QueryResult("select", variables=names, rows=rows)
     graph = Graph()

@@ -2,9 +2,12 @@
 
 "Up" from a document is what it implements, rests on (Căn cứ), amends,
 replaces, repeals or approves, and what those rest on in turn; "down" is what
-implements it (or rests on it…), transitively. Oxigraph finds the reachable
-edges with one property-path query per direction (``lineage_up.rq``,
-``lineage_down.rq``); networkx measures depths and cuts at ``depth``.
+implements it (or rests on it…), transitively. On an on-disk store the lineage
+index (:mod:`graph.lineage_index`, a SQLite file kept beside the store) finds
+the reachable edges and describes the documents; elsewhere SPARQL does, with one
+property-path query per direction (``lineage_up.rq``, ``lineage_down.rq``) and
+one ``document_card.rq`` per document. A breadth-first search measures depths
+and cuts at ``depth``; networkx is imported only for the graph-returning helpers.
 
 Every edge keeps each assertion of it: which document's graph states it and
 the sentence it was read from.
@@ -17,15 +20,22 @@ the sentence it was read from.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
-from typing import Any, Literal, cast
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal, cast
 
-import networkx as nx
 from rdflib import OWL, URIRef
 
+from graph.lineage_rows import SAME_AS, EdgeRow
 from graph.queries import run_named
 from graph.store import Store, Term
 from ontology.terms import PKG, RELATION_PREDICATES
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from graph.lineage_index import LineageIndex
 
 Direction = Literal["up", "down", "both"]
 
@@ -83,25 +93,65 @@ class Lineage:
     nodes: tuple[LineageNode, ...]
     edges: tuple[LineageEdge, ...]
 
+    @cached_property
+    def _by_iri(self) -> dict[str, LineageNode]:
+        return {node.iri: node for node in self.nodes}
+
     def node(self, iri: str) -> LineageNode:
         """The node with IRI ``iri`` (KeyError when absent)."""
-        for node in self.nodes:
-            if node.iri == iri:
-                return node
-        raise KeyError(iri)
+        return self._by_iri[iri]
+
+    @cached_property
+    def _by_end(self) -> tuple[dict[str, list[LineageEdge]], dict[str, list[LineageEdge]]]:
+        outgoing: dict[str, list[LineageEdge]] = {}
+        incoming: dict[str, list[LineageEdge]] = {}
+        for edge in self.edges:
+            outgoing.setdefault(edge.source, []).append(edge)
+            incoming.setdefault(edge.target, []).append(edge)
+        return outgoing, incoming
+
+    def edges_from(self, iri: str) -> list[LineageEdge]:
+        """The edges whose source is ``iri``, in edge order (a lookup, not a scan)."""
+        return self._by_end[0].get(iri, [])
+
+    def edges_to(self, iri: str) -> list[LineageEdge]:
+        """The edges whose target is ``iri``, in edge order (a lookup, not a scan)."""
+        return self._by_end[1].get(iri, [])
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict: root, direction, depth, nodes and edges."""
-        return asdict(self)
+        """A JSON-ready dict: root, direction, depth, nodes and edges (what ``dataclasses.asdict`` gives)."""
+        return {
+            "root": self.root,
+            "direction": self.direction,
+            "depth": self.depth,
+            "nodes": tuple(dict(node.__dict__) for node in self.nodes),
+            "edges": tuple(
+                {
+                    "source": edge.source,
+                    "predicate": edge.predicate,
+                    "target": edge.target,
+                    "assertions": tuple(dict(a.__dict__) for a in edge.assertions),
+                }
+                for edge in self.edges
+            ),
+        }
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """The lineage as a MultiDiGraph (edge key = predicate), attributes from the nodes/edges."""
+        import networkx as nx
+
         graph = nx.MultiDiGraph()
         for node in self.nodes:
             graph.add_node(node.iri, **asdict(node))
         for edge in self.edges:
             graph.add_edge(edge.source, edge.target, key=edge.predicate, assertions=edge.assertions)
         return graph
+
+
+Claim = tuple[str, str, str, "Assertion | None"]
+"""``(subject, predicate name, object, assertion)`` as one asserting graph states it."""
+EdgeMap = dict[tuple[str, str, str], list["Assertion"]]
+"""``(subject, predicate name, object)`` → every assertion of that edge."""
 
 
 def _text(value: Term | None) -> str | None:
@@ -112,13 +162,76 @@ def _int(value: Term | None) -> int | None:
     return None if value is None else int(str(value))
 
 
-def _add_assertion(graph: nx.MultiDiGraph, row: dict[str, Term | None], predicate: str, source: str) -> None:
-    s, o = str(row["s"]), str(row["o"])
-    if not graph.has_edge(s, o, key=predicate):
-        graph.add_edge(s, o, key=predicate, assertions=[])
-    if row[source] is not None:
-        assertion = Assertion(str(row[source]), _text(row["quote"]), _int(row["start"]), _int(row["end"]))
-        graph.edges[s, o, predicate]["assertions"].append(assertion)
+def _sparql_claims(rows: Iterable[Mapping[str, Term | None]], names: Mapping[URIRef, str]) -> Iterator[Claim]:
+    """Rows of ``edges.rq`` / ``lineage_*.rq`` as claims (relations not in ``names`` left out)."""
+    for row in rows:
+        name = SAME_AS if row["p"] == OWL.sameAs else names.get(cast(URIRef, row["p"]))
+        if name is None:
+            continue
+        graph = row["g"]
+        assertion = (
+            None
+            if graph is None
+            else Assertion(str(graph), _text(row["quote"]), _int(row["start"]), _int(row["end"]))
+        )
+        yield str(row["s"]), name, str(row["o"]), assertion
+
+
+def index_claims(index: LineageIndex, iri: str, direction: Literal["up", "down"]) -> Iterator[Claim]:
+    """The claims ``lineage_{direction}.rq`` gives for ``iri``, read from ``index`` instead.
+
+    An edge keeps one claim per graph that states it with a sentence; an edge
+    no graph gives a sentence for keeps one claim without an assertion.
+    """
+    grouped: dict[tuple[str, str, str], list[EdgeRow]] = {}
+    for row in index.lineage_rows(iri, direction):
+        grouped.setdefault((row.subject, row.predicate, row.object), []).append(row)
+    for (s, p, o), rows in grouped.items():
+        quoted = {r.graph: r for r in rows if r.sentence is not None}
+        if not quoted:
+            yield s, p, o, None
+        for r in quoted.values():
+            yield s, p, o, Assertion(r.graph, r.sentence, r.start, r.end)
+
+
+def _edge_map(claims: Iterable[Claim], root: str) -> EdgeMap:
+    """Claims gathered per edge, each ``owl:sameAs`` mention merged into its document."""
+    edges: EdgeMap = {}
+    same: list[tuple[str, str]] = []
+    for s, name, o, assertion in claims:
+        if name == SAME_AS:
+            same.append((s, o))
+            continue
+        found = edges.setdefault((s, name, o), [])
+        if assertion is not None:
+            found.append(assertion)
+    for mention, document in sorted(same):
+        if mention == root:
+            mention, document = document, mention
+        _merge(edges, mention, document)
+    return edges
+
+
+def _merge(edges: EdgeMap, node: str, into: str) -> None:
+    """Move every edge of ``node`` onto ``into`` (merging assertions; loops dropped)."""
+    if node == into:
+        return
+    for (s, p, o), assertions in [(k, v) for k, v in edges.items() if node in (k[0], k[2])]:
+        del edges[(s, p, o)]
+        s, o = (into if s == node else s), (into if o == node else o)
+        if s != o:
+            edges.setdefault((s, p, o), []).extend(assertions)
+
+
+def _as_networkx(edges: EdgeMap, root: str | None = None) -> nx.MultiDiGraph:
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    if root is not None:
+        graph.add_node(root)
+    for (s, p, o), assertions in edges.items():
+        graph.add_edge(s, o, key=p, assertions=assertions)
+    return graph
 
 
 def relation_graph(store: Store, *, with_citations: bool = False) -> nx.MultiDiGraph:
@@ -129,34 +242,31 @@ def relation_graph(store: Store, *, with_citations: bool = False) -> nx.MultiDiG
     :class:`Assertion`). ``cites`` and ``guides`` edges are left out unless
     ``with_citations``.
     """
-    graph = nx.MultiDiGraph()
     names = {iri: name for name, iri in RELATION_PREDICATES.items()}
-    for row in run_named(store, "edges").rows:
-        predicate = names.get(cast(URIRef, row["p"]))
-        if predicate is not None and (with_citations or cast(URIRef, row["p"]) in LINEAGE_PREDICATES):
-            _add_assertion(graph, row, predicate, "g")
-    return graph
+    if not with_citations:
+        names = dict(LINEAGE_PREDICATES)
+    claims = _sparql_claims(run_named(store, "edges").rows, names)
+    return _as_networkx(_edge_map((c for c in claims if c[1] != SAME_AS), ""))
+
+
+def _lineage_edges(store: Store, doc: URIRef, direction: Literal["up", "down"]) -> EdgeMap:
+    index = _lineage_index(store)
+    if index is not None:
+        claims: Iterable[Claim] = index_claims(index, str(doc), direction)
+    else:
+        rows = run_named(store, f"lineage_{direction}", {"doc": doc}).rows
+        claims = _sparql_claims(rows, LINEAGE_PREDICATES)
+    return _edge_map(claims, str(doc))
 
 
 def relation_edges(store: Store, doc: URIRef, direction: Literal["up", "down"]) -> nx.MultiDiGraph:
     """Every lineage edge reachable from ``doc`` in ``direction``, as a MultiDiGraph.
 
     Nodes are IRI strings; edges are keyed by predicate name and carry
-    ``assertions`` (a list of :class:`Assertion`).
+    ``assertions`` (a list of :class:`Assertion`). Read from the store's lineage
+    index when it has one (:mod:`graph.lineage_index`), else with SPARQL.
     """
-    graph = nx.MultiDiGraph()
-    graph.add_node(str(doc))
-    same: list[tuple[str, str]] = []
-    for row in run_named(store, f"lineage_{direction}", {"doc": doc}).rows:
-        if row["p"] == OWL.sameAs:
-            same.append((str(row["s"]), str(row["o"])))
-        elif (predicate := LINEAGE_PREDICATES.get(cast(URIRef, row["p"]))) is not None:
-            _add_assertion(graph, row, predicate, "g")
-    for mention, document in same:
-        if mention == str(doc):
-            mention, document = document, mention
-        merge_into(graph, mention, document)
-    return graph
+    return _as_networkx(_lineage_edges(store, doc, direction), str(doc))
 
 
 def merge_into(graph: nx.MultiDiGraph, node: str, into: str) -> None:
@@ -164,6 +274,7 @@ def merge_into(graph: nx.MultiDiGraph, node: str, into: str) -> None:
 
     Examples
     --------
+    >>> import networkx as nx
     >>> g = nx.MultiDiGraph()
     >>> g.add_edge("plan", "mention", key="implements", assertions=["a"])
     'implements'
@@ -173,20 +284,13 @@ def merge_into(graph: nx.MultiDiGraph, node: str, into: str) -> None:
     """
     if node not in graph or node == into:
         return
-    moved = [
-        (into if s == node else s, into if o == node else o, k, d)
-        for s, o, k, d in graph.edges(node, keys=True, data=True)
-    ]
-    moved += [(s, into, k, d) for s, _, k, d in graph.in_edges(node, keys=True, data=True) if s != node]
+    edges: EdgeMap = {(s, k, o): d["assertions"] for s, o, k, d in graph.edges(keys=True, data=True)}
+    _merge(edges, node, into)
     graph.remove_node(node)
     graph.add_node(into)
-    for s, o, key, data in moved:
-        if s == o:
-            continue
-        if graph.has_edge(s, o, key=key):
-            graph.edges[s, o, key]["assertions"].extend(data["assertions"])
-        else:
-            graph.add_edge(s, o, key=key, assertions=list(data["assertions"]))
+    graph.remove_edges_from(list(graph.edges(keys=True)))
+    for (s, p, o), assertions in edges.items():
+        graph.add_edge(s, o, key=p, assertions=list(assertions))
 
 
 def levels(
@@ -196,16 +300,60 @@ def levels(
 
     Examples
     --------
+    >>> import networkx as nx
     >>> g = nx.MultiDiGraph([("district", "province"), ("province", "central")])
     >>> levels(g, "district", "up", None)
     {'district': 0, 'province': 1, 'central': 2}
     >>> levels(g, "central", "down", 1)
     {'central': 0, 'province': -1}
     """
-    view = graph if direction == "up" else graph.reverse(copy=False)
+    return _levels([(s, o) for s, o in graph.edges()], root, direction, depth)
+
+
+def _levels(
+    pairs: Iterable[tuple[str, str]], root: str, direction: Literal["up", "down"], depth: int | None
+) -> dict[str, int]:
+    """Breadth-first signed distances from ``root`` over ``(subject, object)`` pairs."""
+    following: dict[str, list[str]] = {}
+    for s, o in pairs:
+        a, b = (s, o) if direction == "up" else (o, s)
+        following.setdefault(a, []).append(b)
     sign = 1 if direction == "up" else -1
-    distances = nx.single_source_shortest_path_length(view, root, cutoff=depth)
-    return {node: sign * distance for node, distance in distances.items()}
+    found = {root: 0}
+    frontier = [root]
+    distance = 0
+    while frontier and (depth is None or distance < depth):
+        distance += 1
+        following_step: list[str] = []
+        for node in frontier:
+            for other in following.get(node, ()):
+                if other not in found:
+                    found[other] = sign * distance
+                    following_step.append(other)
+        frontier = following_step
+    return found
+
+
+def _lineage_index(store: Store) -> LineageIndex | None:
+    """The store's lineage index when it keeps one (on-disk Oxigraph), else None."""
+    method = getattr(store, "lineage_index", None)
+    return None if method is None else cast("LineageIndex | None", method())
+
+
+def index_cards(index: LineageIndex, found: Mapping[str, int]) -> list[LineageNode]:
+    """:class:`LineageNode` of each ``iri → level`` in ``found``, described as ``document_card.rq`` does."""
+    cards = index.cards(list(found))
+    nodes = []
+    for iri, level in found.items():
+        card = cards.get(iri)
+        nodes.append(
+            LineageNode(iri, level)
+            if card is None
+            else LineageNode(
+                iri, level, card.number, card.type, card.title, card.date, card.label, card.ingested
+            )
+        )
+    return nodes
 
 
 def _card(store: Store, iri: str, level: int) -> LineageNode:
@@ -227,6 +375,10 @@ def _card(store: Store, iri: str, level: int) -> LineageNode:
 
 def lineage(store: Store, doc: URIRef, direction: Direction = "both", depth: int | None = None) -> Lineage:
     """What ``doc`` rests on ("up"), what rests on it ("down"), or both, with evidence.
+
+    On an on-disk store the lineage index answers (one recursive SQL query per
+    direction, one for the cards); elsewhere SPARQL (one property-path query per
+    direction, one ``document_card`` query per node). Both give the same lineage.
 
     Parameters
     ----------
@@ -251,22 +403,23 @@ def lineage(store: Store, doc: URIRef, direction: Direction = "both", depth: int
     for way in ways:
         if direction not in (way, "both"):
             continue
-        graph = relation_edges(store, doc, way)
-        kept = levels(graph, root, way, depth)
+        reachable = _lineage_edges(store, doc, way)
+        kept = _levels([(s, o) for s, _, o in reachable], root, way, depth)
         for node, level in kept.items():
             found.setdefault(node, level)
-        for s, o, key, data in graph.edges(keys=True, data=True):
-            if s in kept and o in kept:
-                edges.append((s, key, o, data["assertions"]))
+        edges.extend((s, p, o, a) for (s, p, o), a in reachable.items() if s in kept and o in kept)
     unique = {(s, p, o): tuple(sorted(set(a), key=lambda x: x.source)) for s, p, o, a in edges}
-    nodes = sorted(
-        (_card(store, iri, level) for iri, level in found.items()), key=lambda n: (-n.level, n.iri)
+    index = _lineage_index(store)
+    cards = (
+        index_cards(index, found)
+        if index is not None
+        else [_card(store, iri, level) for iri, level in found.items()]
     )
     return Lineage(
         root=root,
         direction=direction,
         depth=depth,
-        nodes=tuple(nodes),
+        nodes=tuple(sorted(cards, key=lambda n: (-n.level, n.iri))),
         edges=tuple(LineageEdge(s, p, o, a) for (s, p, o), a in sorted(unique.items())),
     )
 

@@ -151,6 +151,13 @@ def _unit(level: Level, full: str, code: str, pkey: str, dkey: str | None = None
     return _Unit(level, kind, name, code, pkey, dkey)
 
 
+def warm() -> None:
+    """Load both maps now (a process that will parse many documents pays it once, up front)."""
+    _legacy()
+    _current()
+    _legacy_districts()
+
+
 def split_kind(full: str) -> tuple[str, str]:
     """ "Thành phố Hải Phòng" → ("thành phố", "Hải Phòng"); a bare name gives ("", name)."""
     low = full.lower()

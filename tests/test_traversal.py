@@ -139,3 +139,13 @@ def test_docstring_examples() -> None:
     result = doctest.testmod(graph.traversal)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_edge_lookups_match_a_scan_of_the_edges(store: OxigraphStore) -> None:
+    result = lineage(store, KH146, "both")
+    assert result.edges
+    for node in result.nodes:
+        assert result.edges_from(node.iri) == [e for e in result.edges if e.source == node.iri]
+        assert result.edges_to(node.iri) == [e for e in result.edges if e.target == node.iri]
+    with pytest.raises(KeyError):
+        result.node(f"{B}not-in-the-lineage")
