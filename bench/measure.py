@@ -2,8 +2,10 @@
 
 ``python -m bench.measure TASK '{"json": "args"}'`` prints one JSON object.
 Tasks: ``extract`` (throughput against the regex-scan ceiling), ``ingest``
-(end to end into an on-disk store), ``oxigraph`` / ``rdflib`` / ``networkx``
-(query latencies, load or build time) and ``html`` (focus-graph export).
+(end to end into an on-disk store, :mod:`bench.measure_ingest`), ``oxigraph`` /
+``oxigraph_native`` / ``rdflib`` / ``slice`` / ``index`` (query latencies, load
+or build time, :mod:`bench.measure_query`), ``networkx`` (a projection) and
+``html`` (focus-graph export).
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-QUERY_DIR = Path(__file__).resolve().parent / "queries"
 PKG_NS = "https://w3id.org/policykg/ontology#"
 WARM_RUNS = 5
+WARM_SECONDS = 0.5
+MAX_WARM_RUNS = 200
 
 
 def peak_rss_mb() -> dict[str, float]:
@@ -39,17 +42,29 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
 
 
 def latency(fn: Callable[[], int]) -> dict[str, Any]:
-    """One cold run, then the median of :data:`WARM_RUNS` warm runs, in ms; ``rows`` from the last run."""
+    """One cold run, then the median of the warm runs, in ms; ``rows`` from the last run.
+
+    At least :data:`WARM_RUNS` warm runs, more for fast queries (until :data:`WARM_SECONDS` of
+    warm time or :data:`MAX_WARM_RUNS` runs): a median of 5 sub-millisecond runs is noise on a
+    shared machine.
+    """
     cold, rows = timed(fn)
-    warm = []
-    for _ in range(WARM_RUNS):
+    warm: list[float] = []
+    while len(warm) < WARM_RUNS or (sum(warm) < WARM_SECONDS and len(warm) < MAX_WARM_RUNS):
         seconds, rows = timed(fn)
         warm.append(seconds)
-    return {"ms": round(statistics.median(warm) * 1000, 3), "cold_ms": round(cold * 1000, 3), "rows": rows}
+    return {"ms": round(statistics.median(warm) * 1000, 3), "cold_ms": round(cold * 1000, 3), "rows": rows,
+            "runs": len(warm)}  # fmt: skip
 
 
-def reference_regexes() -> list[re.Pattern[str]]:
-    """Every compiled ``*_RE`` constant of ``loaders.patterns``: the regex-scan ceiling."""
+REFERENCE_GRAMMAR = ("REF_FULL_RE", "REF_BARE_RE", "REF_LAW_RE", "REF_QUOTED_RE", "REF_CONGRESS_RE",
+                     "REF_SELF_RE", "REF_SHORT_RE", "ALIAS_RE")  # fmt: skip
+"""The patterns of ``loaders/patterns/references.py`` that ``loaders.references`` runs over the
+whole text: one pass of each is the regex-scan ceiling extraction is compared with."""
+
+
+def pattern_regexes() -> list[re.Pattern[str]]:
+    """Every compiled ``*_RE`` constant of ``loaders.patterns`` (an extra comparison row)."""
     import loaders.patterns as patterns
 
     found = []
@@ -61,28 +76,51 @@ def reference_regexes() -> list[re.Pattern[str]]:
     return found
 
 
-def _patterns(name: str) -> Any:
-    return importlib.import_module(f"loaders.patterns.{name}")
+def reference_grammar() -> list[re.Pattern[str]]:
+    """The regexes of :data:`REFERENCE_GRAMMAR` (those the patterns module defines)."""
+    module = importlib.import_module("loaders.patterns.references")
+    return [getattr(module, name) for name in REFERENCE_GRAMMAR if hasattr(module, name)]
 
 
 def _name(rx: re.Pattern[str]) -> str:
-    """``module.CONSTANT`` of a reference regex."""
+    """``module.CONSTANT`` of a pattern regex."""
     import loaders.patterns as patterns
 
     for info in pkgutil.iter_modules(patterns.__path__):
-        for name, value in vars(_patterns(info.name)).items():
+        for name, value in vars(importlib.import_module(f"loaders.patterns.{info.name}")).items():
             if value is rx:
                 return f"{info.name}.{name}"
     return "?"
 
 
-def _scan_seconds(texts: list[str], regexes: list[re.Pattern[str]]) -> float:
-    """Time to consume every match of ``regexes`` over ``texts``."""
-    return timed(lambda: sum(1 for t in texts for rx in regexes for _ in rx.finditer(t)))[0]
+def _scan(texts: list[str], regexes: list[re.Pattern[str]]) -> tuple[float, int]:
+    """Seconds to consume every match of ``regexes`` over ``texts`` (one pass each), and the matches."""
+    return timed(lambda: sum(1 for t in texts for rx in regexes for _ in rx.finditer(t)))
+
+
+def _scans(texts: list[str]) -> tuple[dict[str, float], dict[str, Any]]:
+    """Scan stages: the ceiling (reference grammar), every ``*_RE``, ``REF_FULL_RE`` alone."""
+    grammar, every = reference_grammar(), pattern_regexes()
+    ceiling_s, matches = _scan(texts, grammar)
+    every_s, _ = _scan(texts, every)
+    full = [rx for rx in grammar if rx is getattr(_references(), "REF_FULL_RE", None)]
+    slowest = sorted(((_scan(texts, [rx])[0], rx) for rx in every), key=lambda pair: pair[0], reverse=True)
+    stages = {f"scan: reference grammar ({len(grammar)} regexes) = ceiling": ceiling_s,
+              f"scan: every *_RE ({len(every)} regexes)": every_s}  # fmt: skip
+    if full:
+        stages["scan: REF_FULL_RE only"] = _scan(texts, full)[0]
+    size_mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    info = {"regexes": len(every), "grammar_regexes": [_name(rx) for rx in grammar], "matches": matches,
+            "slowest_regexes": [[_name(rx), round(size_mb / max(sec, 1e-9), 2)] for sec, rx in slowest[:5]]}  # fmt: skip
+    return stages, info
+
+
+def _references() -> Any:
+    return importlib.import_module("loaders.patterns.references")
 
 
 def task_extract(args: dict[str, Any]) -> dict[str, Any]:
-    """Throughput of each extraction stage on the given files, one process (one core)."""
+    """Throughput of each extraction stage on the given files, one process (one core), vs the ceiling."""
     from graph.build import build_graph
     from graph.ingest_parallel import graph_to_nquads
     from loaders.parse import parse_file
@@ -91,109 +129,26 @@ def task_extract(args: dict[str, Any]) -> dict[str, Any]:
     files = [str(p) for p in args["files"]] * int(args.get("repeat", 1))
     texts = [read_source(p).text for p in files]
     size_mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    regexes = reference_regexes()
-
-    def scan() -> int:
-        return sum(1 for t in texts for rx in regexes for _ in rx.finditer(t))
-
-    scan_s, matches = timed(scan)
-    slowest = sorted(
-        ((_scan_seconds(texts, [rx]), rx) for rx in regexes), key=lambda pair: pair[0], reverse=True
-    )
-    reference = [rx for _, rx in slowest if rx is getattr(_patterns("references"), "REF_FULL_RE", None)]
-    ref_s = (
-        timed(lambda: sum(1 for t in texts for rx in reference for _ in rx.finditer(t)))[0]
-        if reference
-        else 0
-    )
+    scans, info = _scans(texts)
+    ceiling_s = next(iter(scans.values()))
     warm_s, _ = timed(lambda: build_graph(parse_file(files[0])))  # module and gazetteer loading, once
     parse_s, docs = timed(lambda: [parse_file(p) for p in files])
     build_s, graphs = timed(lambda: [build_graph(d) for d in docs])
     nq_s, _ = timed(lambda: [graph_to_nquads(iri, g) for iri, g in graphs])
     n = len(files)
-    stages = {"scan": scan_s, **({"scan REF_FULL_RE only": ref_s} if ref_s else {}), "parse": parse_s, "parse+build": parse_s + build_s,
-              "parse+build+nquads": parse_s + build_s + nq_s}  # fmt: skip
+    stages = {
+        **scans,
+        "parse": parse_s,
+        "parse+build": parse_s + build_s,
+        "parse+build+nquads": parse_s + build_s + nq_s,
+    }
     return {
-        "documents": n, "mb": round(size_mb, 3), "regexes": len(regexes), "matches": matches,
-        "triples": sum(len(g) for _, g in graphs),
-        "stages": {k: {"s": round(v, 4), "docs_per_s": round(n / v, 1), "mb_per_s": round(size_mb / v, 2)}
-                   for k, v in stages.items()},
-        "slowest_regexes": [[_name(rx), round(size_mb / max(sec, 1e-9), 2)] for sec, rx in slowest[:5]],
-        "first_document_s": round(warm_s, 2), "parse_vs_scan": round(parse_s / scan_s, 2), "extract_vs_scan": round((parse_s + build_s) / scan_s, 2),
+        "documents": n, "mb": round(size_mb, 3), **info, "triples": sum(len(g) for _, g in graphs),
+        "stages": {k: {"s": round(v, 4), "docs_per_s": round(n / v, 1), "mb_per_s": round(size_mb / v, 2),
+                       "vs_ceiling": round(v / ceiling_s, 2)} for k, v in stages.items()},
+        "first_document_s": round(warm_s, 2), "extract_vs_ceiling": round((parse_s + build_s) / ceiling_s, 2),
         **peak_rss_mb(),
     }  # fmt: skip
-
-
-def _query_text(name: str) -> str:
-    return (QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")
-
-
-def _queries(
-    run: Callable[[str, str, str], int], root: str, leaf: str, *, sub_select: bool = True
-) -> dict[str, Any]:
-    """The benchmark queries; ``sub_select=False`` skips ``agencies_join_sub`` (a minute a run in rdflib)."""
-    result = {
-        "lineage_down": latency(lambda: run("lineage_down", "root", root)),
-        "lineage_up": latency(lambda: run("lineage_up", "leaf", leaf)),
-        "implementing": latency(lambda: run("implementing", "root", root)),
-        "agencies_join": latency(lambda: run("agencies_join", "root", root)),
-    }
-    if sub_select:
-        result["agencies_join_sub"] = latency(lambda: run("agencies_join_sub", "root", root))
-    return result
-
-
-def task_oxigraph(args: dict[str, Any]) -> dict[str, Any]:
-    """The project's store (embedded Oxigraph on disk, read-only) answering the four queries."""
-    from rdflib import URIRef
-
-    from graph.store import open_store
-
-    open_s, store = timed(lambda: open_store(args["store"], read_only=True))
-
-    def run(name: str, var: str, iri: str) -> int:
-        return len(store.query(_query_text(name), {var: URIRef(iri)}).rows)
-
-    result = {"open_ms": round(open_s * 1000, 2), **_queries(run, args["root"], args["leaf"])}
-    store.close()
-    return {**result, **peak_rss_mb()}
-
-
-def task_oxigraph_native(args: dict[str, Any]) -> dict[str, Any]:
-    """pyoxigraph directly (no rdflib term conversion), same store, same queries, same bindings."""
-    import pyoxigraph as ox
-
-    db = ox.Store.read_only(args["store"])
-
-    def run(name: str, var: str, iri: str) -> int:
-        rows = db.query(_query_text(name), use_default_graph_as_union=True,
-                        substitutions={ox.Variable(var): ox.NamedNode(iri)})  # fmt: skip
-        return len(list(rows))  # type: ignore[arg-type]
-
-    return {**_queries(run, args["root"], args["leaf"]), **peak_rss_mb()}
-
-
-def task_rdflib(args: dict[str, Any]) -> dict[str, Any]:
-    """rdflib's in-memory Dataset (union default graph) loaded from the store's N-Quads dump."""
-    from rdflib import Dataset, URIRef
-    from rdflib.plugins.sparql import prepareQuery
-
-    dataset = Dataset(default_union=True)
-    load_s, _ = timed(lambda: dataset.parse(args["dump"], format="nquads"))
-    prepared = {
-        name: prepareQuery(_query_text(name))
-        for name in ("lineage_down", "lineage_up", "implementing", "agencies_join")
-    }
-
-    def run(name: str, var: str, iri: str) -> int:
-        return len(list(dataset.query(prepared[name], initBindings={var: URIRef(iri)})))
-
-    return {
-        "load_s": round(load_s, 2),
-        "triples": len(dataset),
-        **_queries(run, args["root"], args["leaf"], sub_select=False),
-        **peak_rss_mb(),
-    }
 
 
 def task_networkx(args: dict[str, Any]) -> dict[str, Any]:
@@ -201,16 +156,18 @@ def task_networkx(args: dict[str, Any]) -> dict[str, Any]:
     import networkx as nx
     import pyoxigraph as ox
 
-    db = ox.Store.read_only(args["store"])
     from bench.measure_ingest import implements_edges
+    from bench.measure_query import measured
+
+    db = ox.Store.read_only(args["store"])
 
     extract_s, edges = timed(lambda: list(implements_edges(db)))
     build_s, graph = timed(lambda: nx.DiGraph(edges))
     root, leaf = args["root"], args["leaf"]
     result: dict[str, Any] = {
         "edges": len(edges), "extract_ms": round(extract_s * 1000, 2), "build_ms": round(build_s * 1000, 2),
-        "lineage_down": latency(lambda: len(nx.ancestors(graph, root))),
-        "lineage_up": latency(lambda: len(nx.descendants(graph, leaf))),
+        "lineage_down": measured("lineage_down", lambda: [(d,) for d in nx.ancestors(graph, root)]),
+        "lineage_up": measured("lineage_up", lambda: [(a,) for a in nx.descendants(graph, leaf)]),
     }  # fmt: skip
     result.update(_rustworkx(edges, root, leaf))
     result.update(_saved_projection(edges, root))
@@ -242,6 +199,7 @@ def _rustworkx(edges: list[tuple[str, str]], root: str, leaf: str) -> dict[str, 
         import rustworkx as rx
     except ImportError:
         return {}
+    from bench.measure_query import measured
 
     def build() -> tuple[Any, dict[str, int]]:
         graph = rx.PyDiGraph()
@@ -256,8 +214,12 @@ def _rustworkx(edges: list[tuple[str, str]], root: str, leaf: str) -> dict[str, 
     build_s, (graph, index) = timed(build)
     return {
         "rx_build_ms": round(build_s * 1000, 2),
-        "rx_lineage_down": latency(lambda: len(rx.ancestors(graph, index[root]))),
-        "rx_lineage_up": latency(lambda: len(rx.descendants(graph, index[leaf]))),
+        "rx_lineage_down": measured(
+            "lineage_down", lambda: [(graph[i],) for i in rx.ancestors(graph, index[root])]
+        ),
+        "rx_lineage_up": measured(
+            "lineage_up", lambda: [(graph[i],) for i in rx.descendants(graph, index[leaf])]
+        ),
     }
 
 
@@ -281,32 +243,26 @@ def task_html(args: dict[str, Any]) -> dict[str, Any]:
             **peak_rss_mb()}  # fmt: skip
 
 
-def task_dump(args: dict[str, Any]) -> dict[str, Any]:
-    """Write the store as N-Quads (the input rdflib loads)."""
-    import pyoxigraph as ox
-
-    db = ox.Store.read_only(args["store"])
-    seconds, _ = timed(lambda: db.dump(args["out"], format=ox.RdfFormat.N_QUADS))
-    return {"s": round(seconds, 2), "mb": round(Path(args["out"]).stat().st_size / 1e6, 1)}
-
-
-def task_ingest(args: dict[str, Any]) -> dict[str, Any]:
-    """See :func:`bench.measure_ingest.task_ingest`."""
-    from bench.measure_ingest import task_ingest as run
-
-    return run(args)
-
-
-TASKS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
-    "extract": task_extract, "ingest": task_ingest, "oxigraph": task_oxigraph,
-    "oxigraph_native": task_oxigraph_native, "rdflib": task_rdflib,
-    "networkx": task_networkx, "html": task_html, "dump": task_dump,
+TASKS = {
+    "extract": "bench.measure:task_extract", "ingest": "bench.measure_ingest:task_ingest",
+    "oxigraph": "bench.measure_query:task_oxigraph", "oxigraph_native": "bench.measure_query:task_oxigraph_native",
+    "rdflib": "bench.measure_query:task_rdflib", "slice": "bench.measure_query:task_slice",
+    "index": "bench.measure_query:task_index", "dump": "bench.measure_query:task_dump",
+    "networkx": "bench.measure:task_networkx", "html": "bench.measure:task_html",
 }  # fmt: skip
+"""Task name -> ``module:function`` (imported when run)."""
+
+
+def task(name: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """The function of task ``name``."""
+    module, function = TASKS[name].split(":")
+    found: Callable[[dict[str, Any]], dict[str, Any]] = getattr(importlib.import_module(module), function)
+    return found
 
 
 def main(argv: list[str]) -> int:
-    task, raw = argv[0], argv[1] if len(argv) > 1 else "{}"
-    print(json.dumps(TASKS[task](json.loads(raw)), ensure_ascii=False))
+    name, raw = argv[0], argv[1] if len(argv) > 1 else "{}"
+    print(json.dumps(task(name)(json.loads(raw)), ensure_ascii=False))
     return 0
 
 

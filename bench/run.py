@@ -4,6 +4,15 @@ Usage (from the repository root, with the venv active)::
 
     python bench/run.py                          # 10^3, 10^4, 10^5 documents, 2 jobs
     python bench/run.py --sizes 1000,10000       # quicker
+    python bench/run.py --sizes 200              # a quick end-to-end check (~3-5 min)
+    python bench/run.py --sizes 100000 --skip-extract --serial-max 0 --skip html \
+        --ingest-limit 30000                     # the first 3*10^4 of the 10^5 corpus in ~40 min
+    python bench/run.py --sizes 100000 --skip-extract --serial-max 0 --skip html --reuse-store
+                                                 # measure an OUT/store-100000 ingested before
+
+Above ``--rdflib-max`` rdflib cannot hold the store (~1.8 KB a triple): it and
+pyoxigraph (in memory) are then timed on the slice the queries read, labelled
+as such. With ``--ingest-limit`` a row is labelled by the documents ingested.
     python bench/run.py --sizes 1000000          # the documented longer run
 
 Each measurement runs in a fresh child process (``bench/measure.py``) so its
@@ -43,6 +52,9 @@ VARIANTS: dict[str, dict[str, Any]] = {
 }
 """Ingest variants measured at sizes up to ``--serial-max``, as same-run ratios to the main ingest."""
 SEEDS = REPO.parent / "shared" / "seeds"
+SKIPPABLE = ("oxigraph", "oxigraph_native", "index", "networkx", "html", "cli")
+"""Measurement blocks ``--skip`` can leave out (``--skip-extract``, ``--rdflib-max 0``, ``--serial-max 0``
+and ``--slice never`` leave out the others)."""
 
 
 def child(task: str, args: dict[str, Any], timeout: float) -> dict[str, Any]:
@@ -104,36 +116,73 @@ def measure_extraction(out: Path, seed: int, docs: int, timeout: float) -> dict[
     return result
 
 
+def remove_store(store: Path) -> None:
+    """Delete an on-disk store and the files kept beside it (the lineage index and its lock)."""
+    shutil.rmtree(store, ignore_errors=True)
+    for sidecar in store.parent.glob(f"{store.name}.lineage.sqlite*"):
+        sidecar.unlink(missing_ok=True)
+
+
+def ingest(out: Path, folder: Path, size: int, opts: argparse.Namespace) -> dict[str, Any]:
+    """Ingest the corpus into ``OUT/store-SIZE`` (or reuse it and its saved result with ``--reuse-store``)."""
+    store, saved = out / f"store-{size}", out / f"ingest-{size}.json"
+    if opts.reuse_store and store.is_dir() and saved.exists():
+        return {**json.loads(saved.read_text()), "reused": True}
+    remove_store(store)
+    args: dict[str, Any] = {"corpus": str(folder), "store": str(store), "jobs": opts.jobs}
+    if opts.ingest_limit:
+        args["limit"] = opts.ingest_limit
+    result = child("ingest", args, opts.timeout)
+    saved.write_text(json.dumps(result, ensure_ascii=False) + "\n")
+    return result
+
+
 def measure_size(out: Path, size: int, opts: argparse.Namespace) -> dict[str, Any]:
     """Ingest, store size, query latencies and HTML export at one corpus size."""
     folder = corpus(out, size, opts.seed)
     store = out / f"store-{size}"
-    shutil.rmtree(store, ignore_errors=True)
-    row: dict[str, Any] = {"size": size, "corpus": json.loads((folder / "summary.json").read_text())}
-    args: dict[str, Any] = {"corpus": str(folder), "store": str(store), "jobs": opts.jobs}
-    if opts.ingest_limit:
-        args["limit"] = opts.ingest_limit
-    row["ingest"] = child("ingest", args, opts.timeout)
+    row: dict[str, Any] = {
+        "size": size,
+        "corpus_size": size,
+        "corpus": json.loads((folder / "summary.json").read_text()),
+    }
+    row["ingest"] = ingest(out, folder, size, opts)
+    if row["ingest"].get("documents"):  # --ingest-limit: the store holds fewer documents than the corpus
+        row["size"] = row["ingest"]["documents"]
     if size <= opts.serial_max:
         for name, extra in VARIANTS.items():
             other = out / f"store-{size}-{name}"
-            shutil.rmtree(other, ignore_errors=True)
+            remove_store(other)
             row[name] = child("ingest", {"corpus": str(folder), "store": str(other), **extra}, opts.timeout)
-            shutil.rmtree(other, ignore_errors=True)
+            remove_store(other)
     root, leaf = row["ingest"].get("root"), row["ingest"].get("leaf")
     if not root or not leaf:
         return row
     ids = {"store": str(store), "root": root, "leaf": leaf}
-    row["oxigraph"] = child("oxigraph", ids, opts.timeout)
-    row["oxigraph_native"] = child("oxigraph_native", ids, opts.timeout)
-    row["networkx"] = child("networkx", ids, opts.timeout)
-    row["html"] = child("html", ids, opts.html_timeout)
-    row["cli_lineage"] = cli_lineage(store, root, opts.cli_timeout)
+    for task in ("oxigraph", "oxigraph_native", "index", "networkx"):
+        if task not in opts.skip:
+            row[task] = child(task, ids, opts.timeout)
+    if "html" not in opts.skip:
+        row["html"] = child("html", ids, opts.html_timeout)
+    if "cli" not in opts.skip:
+        row["cli_lineage"] = cli_lineage(store, root, opts.cli_timeout)
+    row.update(measure_rdflib(out, size, ids, opts))
+    return row
+
+
+def measure_rdflib(out: Path, size: int, ids: dict[str, str], opts: argparse.Namespace) -> dict[str, Any]:
+    """rdflib on the whole store up to ``--rdflib-max``; above it (or always, ``--slice always``) on a slice."""
+    row: dict[str, Any] = {}
     if size <= opts.rdflib_max:
         dump = out / f"dump-{size}.nq"
-        row["dump"] = child("dump", {"store": str(store), "out": str(dump)}, opts.timeout)
+        row["dump"] = child("dump", {"store": ids["store"], "out": str(dump)}, opts.timeout)
         row["rdflib"] = child("rdflib", {**ids, "dump": str(dump)}, opts.timeout)
         dump.unlink(missing_ok=True)
+    if opts.slice == "always" or (opts.slice == "auto" and size > opts.rdflib_max):
+        part = out / f"slice-{size}.nq"
+        row["slice"] = child("slice", {**ids, "out": str(part)}, opts.timeout)
+        row["rdflib_slice"] = child("rdflib", {**ids, "dump": str(part)}, opts.timeout)
+        part.unlink(missing_ok=True)
     return row
 
 
@@ -156,7 +205,25 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--html-timeout", type=float, default=600, help="seconds for the HTML export")
     parser.add_argument("--ingest-limit", type=int, help="ingest only the first N documents of each corpus")
+    parser.add_argument(
+        "--reuse-store",
+        action="store_true",
+        help="reuse OUT/store-SIZE and its saved ingest result instead of ingesting again",
+    )
+    parser.add_argument(
+        "--skip",
+        default="",
+        type=lambda text: set(filter(None, text.split(","))),
+        help="comma-separated blocks to leave out: " + ",".join(SKIPPABLE),
+    )
+    parser.add_argument("--slice", choices=("auto", "always", "never"), default="auto",
+                        help="rdflib (and pyoxigraph in memory) on the slice the queries read: "
+                        "above --rdflib-max (auto), at every size, or never")  # fmt: skip
     opts = parser.parse_args(argv)
+    if opts.skip - set(SKIPPABLE):
+        parser.error(
+            f"--skip: unknown blocks {sorted(opts.skip - set(SKIPPABLE))}; known: {', '.join(SKIPPABLE)}"
+        )
     opts.out.mkdir(parents=True, exist_ok=True)
     results: dict[str, Any] = {
         "machine": machine(),
