@@ -38,8 +38,9 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from graph.ingest import FileResult, IngestSummary, discover_files, extract_file
+from graph.oxigraph_terms import to_rdflib
 from graph.store import Store
-from graph.store_oxigraph import OxigraphStore, to_rdflib
+from graph.store_oxigraph import OxigraphStore
 from loaders import gazetteer
 from loaders.errors import PolicyKGError
 

@@ -29,97 +29,18 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 import pyoxigraph as ox
-from rdflib import XSD, BNode, Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from graph.lineage_index import LineageIndex, sidecar_path, store_fingerprint
+from graph.oxigraph_terms import OxTerm, ToOxigraph, result_of, to_rdflib, update_request
 from graph.store import Quad, QueryResult, Term
 from loaders.errors import QueryError, StoreError, StoreLockedError
 
 BATCH_TRIPLES = 50_000
 """``replace_graphs`` commits once per batch of about this many triples."""
-
-IRI_CACHE_SIZE = 100_000
-"""Converted IRIs kept for reuse (predicates, classes, agencies repeat across documents)."""
-
-_RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-_XSD_STRING = str(XSD.string)
-
-OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
-
-
-class _ToOxigraph:
-    """Converts rdflib terms to pyoxigraph terms, caching IRIs (they repeat a lot)."""
-
-    def __init__(self) -> None:
-        self._iris: dict[str, ox.NamedNode] = {}
-
-    def iri(self, value: str) -> ox.NamedNode:
-        node = self._iris.get(value)
-        if node is None:
-            if len(self._iris) >= IRI_CACHE_SIZE:
-                self._iris.clear()
-            node = self._iris[value] = ox.NamedNode(value)
-        return node
-
-    def term(self, term: Any) -> OxTerm:
-        if isinstance(term, URIRef):
-            return self.iri(str(term))
-        if isinstance(term, Literal):
-            if term.language:
-                return ox.Literal(str(term), language=term.language)
-            if term.datatype is not None:
-                return ox.Literal(str(term), datatype=self.iri(str(term.datatype)))
-            return ox.Literal(str(term))
-        if isinstance(term, BNode):
-            return ox.BlankNode(str(term))
-        raise ValueError(f"Unexpected term: {term!r}")
-
-    def quad(self, s: Any, p: Any, o: Any, graph: ox.NamedNode) -> ox.Quad:
-        subject = self.term(s)
-        if isinstance(subject, ox.Literal) or not isinstance(p, URIRef):
-            raise ValueError(f"Unexpected triple: {(s, p, o)!r}")
-        return ox.Quad(subject, self.iri(str(p)), self.term(o), graph)
-
-
-_RDFLIB_TERMS: dict[Any, Term] = {}
-"""pyoxigraph term -> rdflib term, for IRIs and short literals (they repeat across rows and queries)."""
-_CACHED_LITERAL_CHARS = 200
-
-
-def to_rdflib(term: Any) -> Term:
-    """A pyoxigraph term as an rdflib term (``xsd:string`` literals become plain literals).
-
-    Conversions of IRIs, blank nodes and literals up to :data:`_CACHED_LITERAL_CHARS`
-    characters are cached (at most :data:`IRI_CACHE_SIZE`): building an rdflib
-    ``Literal`` costs more than answering most indexed queries.
-    """
-    converted = _RDFLIB_TERMS.get(term)
-    if converted is None:
-        converted = _convert_to_rdflib(term)
-        if not isinstance(converted, Literal) or len(converted) <= _CACHED_LITERAL_CHARS:
-            if len(_RDFLIB_TERMS) >= IRI_CACHE_SIZE:
-                _RDFLIB_TERMS.clear()
-            _RDFLIB_TERMS[term] = converted
-    return converted
-
-
-def _convert_to_rdflib(term: Any) -> Term:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        if datatype in (_XSD_STRING, _RDF_LANG_STRING):
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(datatype))
-    raise ValueError(f"Unexpected term: {term!r}")
 
 
 def _open(path: str, read_only: bool) -> ox.Store:
@@ -156,7 +77,7 @@ class OxigraphStore:
         self.read_only = read_only and path is not None
         fresh = path is not None and not self.read_only and _index_fresh(path)
         self._store: ox.Store | None = ox.Store() if path is None else _open(path, self.read_only)
-        self._convert = _ToOxigraph()
+        self._convert = ToOxigraph()
         self._index: LineageIndex | None = None
         if path is not None and not self.read_only:
             try:
@@ -210,7 +131,7 @@ class OxigraphStore:
                 if not batch[name]:
                     db.remove_graph(name)
                     continue
-                request = _update_request(
+                request = update_request(
                     name, list(db.quads_for_pattern(None, None, None, name)), batch[name]
                 )
                 if request:
@@ -387,7 +308,7 @@ class OxigraphStore:
                 ox.Variable(name): self._convert.term(value) for name, value in (bindings or {}).items()
             }
             answer = self._db.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
-            return _result(answer)
+            return result_of(answer)
         except (SyntaxError, RuntimeError, ValueError) as err:
             raise QueryError(" ".join(str(err).split())) from err
         except OSError as err:
@@ -438,46 +359,3 @@ def _index_fresh(path: str) -> bool:
         return index.is_fresh(path)
     finally:
         index.close()
-
-
-def _triples_text(quads: Iterable[ox.Quad]) -> str:
-    """N-Triples of ``quads`` written by Oxigraph's serialiser (terms are escaped, never spliced)."""
-    return (ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES) or b"").decode()
-
-
-def _update_request(name: ox.NamedNode, old: list[ox.Quad], new: list[ox.Quad]) -> str:
-    """One SPARQL Update request turning graph ``name`` from ``old`` into ``new`` ("" if equal).
-
-    Without blank nodes only the difference is written (re-ingesting an
-    unchanged document writes nothing); with blank nodes the graph is dropped
-    and filled again. Either way it is one request, so one transaction.
-    """
-    blank = any(isinstance(t, ox.BlankNode) for q in (*old, *new) for t in (q.subject, q.object))
-    if blank:
-        return f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{_triples_text(new)}}} }}"
-    before, after = set(old), set(new)
-    parts = []
-    if before - after:
-        parts.append(f"DELETE DATA {{ GRAPH {name} {{\n{_triples_text(before - after)}}} }}")
-    if after - before:
-        parts.append(f"INSERT DATA {{ GRAPH {name} {{\n{_triples_text(after - before)}}} }}")
-    return " ;\n".join(parts)
-
-
-def _result(answer: Any) -> QueryResult:
-    if isinstance(answer, ox.QueryBoolean):
-        return QueryResult("ask", boolean=bool(answer))
-    if isinstance(answer, ox.QuerySolutions):
-        names = tuple(v.value for v in answer.variables)
-        rows = tuple(
-            {
-                name: None if value is None else to_rdflib(value)
-                for name, value in zip(names, row, strict=True)
-            }
-            for row in answer
-        )
-        return QueryResult("select", variables=names, rows=rows)
-    graph = Graph()
-    for triple in answer:
-        graph.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
-    return QueryResult("graph", graph=graph)
