@@ -33,7 +33,7 @@ from rdflib import Literal as RdfLiteral
 from graph.build import PREFIXES
 from graph.html import DEFAULT_MAX_NODES, GraphTooLargeError, render_html
 from graph.matrix import responsibility_matrix, write_matrix_csv
-from graph.projection import project, select
+from graph.projection import focus_projection, project, select
 from graph.store import Quad, Store, Term
 from ontology.terms import PKG
 
@@ -123,7 +123,10 @@ def export(
         matrix = responsibility_matrix(store, agency=agency, doc=focus)
         written = write_matrix_csv(matrix, out)
         return ExportSummary(fmt, nodes=len(matrix.rows), edges=len(matrix.columns), bytes=written)
-    projection = project(store)
+    if focus is not None and agency is None and fmt not in RDF_FORMATS:
+        projection = focus_projection(store, focus, depth)  # the neighbourhood only, not the store
+    else:
+        projection = project(store)
     keep = select(projection, focus=focus, depth=depth, agency=agency)
     if fmt in RDF_FORMATS:
         quads = list(store.quads())

@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import networkx as nx
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 
 from graph.queries import run_named
-from graph.store import Store, Term
+from graph.store import Store, Term, open_store
 from loaders.errors import ResolveError
 from ontology.terms import fold
 
@@ -170,6 +170,58 @@ def _add_edge(graph: nx.MultiDiGraph, row: dict[str, Term | None], quotes: dict[
         "source": graph.nodes[asserting]["label"] if asserting in graph else asserting,
     }
     graph.add_edge(source, target, key=relation, **{key: value for key, value in attrs.items() if value})
+
+
+def focus_projection(store: Store, focus: URIRef, depth: int) -> nx.MultiDiGraph:
+    """:func:`project` of only the documents within ``depth`` relation hops of ``focus``.
+
+    The neighbourhood is walked with one ``document_neighbours`` query per document
+    reached, then the named graphs of those documents are copied into an in-memory
+    store and projected: the cost follows the neighbourhood, not the store. Nodes are
+    described by the graphs of the documents shown (a document by its own graph and
+    those of its neighbours), which is what :func:`select` keeps of the whole projection.
+
+    Raises
+    ------
+    ResolveError
+        ``focus`` is not a document of the store.
+    """
+    documents = _documents_within(store, focus, depth)
+    graphs = {doc: _graph_of(store, doc) for doc in documents}
+    for doc in [doc for doc, graph in graphs.items() if not graph]:  # cited only: its citers describe it
+        for neighbour in _neighbours(store, doc) - graphs.keys():
+            graphs[neighbour] = _graph_of(store, neighbour)
+    part = open_store("memory:")
+    try:
+        part.replace_graphs((URIRef(doc), graph) for doc, graph in sorted(graphs.items()) if graph)
+        return project(part)
+    finally:
+        part.close()
+
+
+def _documents_within(store: Store, focus: URIRef, depth: int) -> set[str]:
+    reached = {str(focus)}
+    frontier = {str(focus)}
+    for _ in range(max(depth, 0)):
+        following: set[str] = set()
+        for doc in frontier:
+            following |= _neighbours(store, doc) - reached
+        reached |= following
+        frontier = following
+    return reached
+
+
+def _neighbours(store: Store, doc: str) -> set[str]:
+    return {
+        str(row["neighbour"]) for row in run_named(store, "document_neighbours", {"doc": URIRef(doc)}).rows
+    }
+
+
+def _graph_of(store: Store, doc: str) -> Graph:
+    graph = Graph()
+    for row in run_named(store, "graph_triples", {"graph": URIRef(doc)}).rows:
+        graph.add((row["s"], row["p"], row["o"]))  # type: ignore[arg-type]
+    return graph
 
 
 def select(

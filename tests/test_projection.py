@@ -9,8 +9,11 @@ import pytest
 from rdflib import URIRef
 
 from graph.build import build_graph
-from graph.projection import project, select
-from graph.store import open_store
+from graph.demo import sample_files
+from graph.ingest import ingest_paths
+from graph.projection import DOC_KINDS, focus_projection, project, select
+from graph.store import Store, open_store
+from loaders.errors import ResolveError
 from ontology.terms import document_iri
 from tests.factories import directive, district_plan, province_plan
 
@@ -96,3 +99,36 @@ def test_agency_keeps_its_tasks_and_the_documents_assigning_them(
     labels = {projection.nodes[n]["label"] for n in keep}
     assert present <= labels
     assert not absent & labels
+
+
+@pytest.fixture(scope="module")
+def sample_store() -> Iterator[Store]:
+    store = open_store("memory:")
+    ingest_paths(store, sample_files())
+    yield store
+    store.close()
+
+
+def _view(
+    graph: nx.MultiDiGraph, keep: set[str] | None
+) -> tuple[dict[str, object], set[tuple[str, str, str]]]:
+    view = graph if keep is None else graph.subgraph(keep)
+    return dict(view.nodes(data=True)), {(s, o, k) for s, o, k in view.edges(keys=True)}
+
+
+@pytest.mark.parametrize("depth", [0, 1, 2])
+def test_focus_projection_shows_what_the_whole_projection_selects(sample_store: Store, depth: int) -> None:
+    whole = project(sample_store)
+    documents = [n for n, kind in whole.nodes(data="kind") if kind in DOC_KINDS.values()]
+    assert len(documents) > 5
+    for doc in documents:
+        focus = URIRef(doc)
+        part = focus_projection(sample_store, focus, depth)
+        expected = _view(whole, select(whole, focus=focus, depth=depth))
+        assert _view(part, select(part, focus=focus, depth=depth)) == expected, doc
+
+
+def test_focus_projection_of_an_unknown_document_is_a_resolve_error(sample_store: Store) -> None:
+    part = focus_projection(sample_store, URIRef("https://example.org/none"), 2)
+    with pytest.raises(ResolveError):
+        select(part, focus=URIRef("https://example.org/none"), depth=2)

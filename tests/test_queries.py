@@ -15,7 +15,7 @@ from graph.queries import list_named, load, parse_query, run, run_named
 from graph.store_oxigraph import OxigraphStore
 from loaders.errors import QueryError
 from loaders.models import SELF, ParsedDocument, PartialDate, Relation
-from ontology.terms import PKG
+from ontology.terms import PKG, RELATION_PREDICATES
 from tests.factories import chain_store
 
 B = "https://w3id.org/policykg/"
@@ -390,6 +390,11 @@ FANOUT_CASES = [
     FanoutCase("export_edges", {}, ("s", "p", "o"),
                lambda q: {(s, p, o) for s, p, o in q.triples if p in {str(x) for x in EXPORTED}}),
     FanoutCase("same_as_candidates", {}, (), None),
+    FanoutCase("document_neighbours", {"doc": str(CT34)}, ("neighbour",),
+               lambda q: {(o if s == str(CT34) else s,) for s, p, o in q.triples
+                          if p in {str(x) for x in RELATION_PREDICATES.values()} and str(CT34) in (s, o)}),
+    FanoutCase("graph_triples", {"graph": str(CT34)}, ("s", "p", "o"),
+               lambda q: {(s, p, o) for s, p, o, g in q.quads if g == str(CT34)}),
     FanoutCase("stats", {}, ("documents", "referenced", "agencies", "tasks"),
                lambda q: {tuple(str(len(n)) for n in (q.subjects(PKG.sourcePath),
                           q.subjects(RDF.type, str(PKG.Document)), q.subjects(RDF.type, str(PKG.Agency)),
