@@ -74,10 +74,13 @@ def measured(name: str, run: Callable[[], list[Any]]) -> dict[str, Any]:
     return {**result, "digest": digest(name, answers[0])}
 
 
-def run_queries(run: Callable[[str, str, str], list[Any]], ids: dict[str, str]) -> dict[str, Any]:
-    """Every query of :data:`QUERIES` through ``run(name, variable, iri)``."""
+def run_queries(run: Callable[[str, str, str], list[Any]], ids: dict[str, Any]) -> dict[str, Any]:
+    """Every query of :data:`QUERIES` (but ``ids["skip_queries"]``) through ``run(name, variable, iri)``."""
     result = {}
+    skipped = set(ids.get("skip_queries", ()))
     for name, (var, key) in QUERIES.items():
+        if name in skipped:
+            continue
         result[name] = measured(name, lambda n=name, v=var, k=key: run(n, v, ids[k]))  # type: ignore[misc]
     return result
 

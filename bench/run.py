@@ -158,7 +158,7 @@ def measure_size(out: Path, size: int, opts: argparse.Namespace) -> dict[str, An
     root, leaf = row["ingest"].get("root"), row["ingest"].get("leaf")
     if not root or not leaf:
         return row
-    ids = {"store": str(store), "root": root, "leaf": leaf}
+    ids: dict[str, Any] = {"store": str(store), "root": root, "leaf": leaf, "skip_queries": opts.skip_queries}
     for task in ("oxigraph", "oxigraph_native", "index", "networkx"):
         if task not in opts.skip:
             row[task] = child(task, ids, opts.timeout)
@@ -215,6 +215,12 @@ def main(argv: list[str] | None = None) -> int:
         default="",
         type=lambda text: set(filter(None, text.split(","))),
         help="comma-separated blocks to leave out: " + ",".join(SKIPPABLE),
+    )
+    parser.add_argument(
+        "--skip-queries",
+        type=lambda text: [name for name in text.split(",") if name],
+        default=[],
+        help="comma-separated queries to leave out (e.g. agencies_join, the plain join, at 10^5)",
     )
     parser.add_argument("--slice", choices=("auto", "always", "never"), default="auto",
                         help="rdflib (and pyoxigraph in memory) on the slice the queries read: "
