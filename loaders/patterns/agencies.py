@@ -296,9 +296,9 @@ JOINT_OFFICE_PARTNER_RE = re.compile(r"(?:Hội đồng nhân dân|HĐND|Ủy ba
 they stand in a list: the "và" does not start a new agency."""
 
 INSTITUTE_NAME_RE = re.compile(
-    r"(?:Viện|Học viện|Trung tâm|Trường|Bệnh viện) [A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^,;.:()\n]{0,80}?"
+    rf"(?:Viện|Học viện|Trung tâm|Trường|Bệnh viện) [{_UPPER}][^,;.:()\n]{{0,80}}?"
     r" (?:tỉnh|thành phố|huyện|(?<!- )xã(?! hội)|phường)"
-    r"(?: [A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\w*)*"
+    rf"(?: [{_UPPER}]\w*)*"
     r"(?= (?:chủ trì|phối hợp|có trách nhiệm|thực hiện|tham mưu|triển khai|nghiên cứu)\b)"
 )
 """An institute, centre, school or hospital whose name runs in lower case up to its locality, before
